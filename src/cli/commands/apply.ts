@@ -1,0 +1,112 @@
+import type { Operation } from "../../apply/operations.js";
+import { execute } from "../../apply/executor.js";
+import { placeholder, resolveRequest } from "../../apply/deferred.js";
+import { compilePlan, kindSpec } from "../../engine/compile.js";
+import { fetchContext, scopeFor } from "../../engine/fetch.js";
+import { fingerprint } from "../../engine/fingerprint.js";
+import { makePlan } from "../../engine/plan.js";
+import { readPlanFile, targetsFromPlan } from "../../engine/plan-file.js";
+import { redactHttpRequest } from "../../http/redact.js";
+import { ManifestError, StalePlanError, UnsafePlanError, UsageError } from "../../model/errors.js";
+import type { FetchScope, Plan } from "../../model/plan.js";
+import type { ActionResult } from "../../model/result.js";
+import { renderRequests } from "../../render/requests.js";
+import { renderResults } from "../../render/results.js";
+import { renderText } from "../../render/text.js";
+import type { Io } from "../io.js";
+import { Progress } from "../progress.js";
+import { confirm } from "../prompt.js";
+import { load, readLive, selectScope, type LiveState, type Selection } from "./shared.js";
+
+export interface ApplyOptions extends Selection {
+  plan?: string;
+  dryRun?: boolean;
+  autoApprove?: boolean;
+  force?: boolean;
+}
+
+/** Apply a saved plan, or plan and apply in one go (asking first). */
+export async function applyCommand(paths: string[], options: ApplyOptions, io: Io): Promise<number> {
+  const { plan, state } = options.plan ? await fromPlanFile(options.plan, io) : await fromManifests(paths, options, io);
+  if (!options.plan) io.out(renderText(plan, io.style));
+  if (plan.actions.length === 0) {
+    if (options.plan) io.out("No changes in the plan. Nothing to apply.\n");
+    return 0;
+  }
+  if (!plan.safety.ok && !options.force) throw new UnsafePlanError(plan.safety.violations);
+  const ops = compilePlan(plan.actions, state.live);
+  if (options.dryRun) {
+    io.out(dryRun(ops, state, io));
+    return 0;
+  }
+  if (!options.plan && !options.autoApprove) {
+    if (!process.stdin.isTTY) throw new UsageError("apply needs --auto-approve when there is no terminal to ask on (or apply a reviewed plan with --plan FILE)");
+    if (!(await confirm("Apply these changes?"))) {
+      io.err("Apply cancelled.\n");
+      return 1;
+    }
+  }
+  const results = await run(ops, plan, state, io);
+  io.out(renderResults(results, io.style));
+  return results.every((r) => r.status === "done") ? 0 : 1;
+}
+
+async function fromManifests(paths: string[], options: ApplyOptions, io: Io): Promise<{ plan: Plan; state: LiveState }> {
+  const manifests = load(paths, io);
+  const scope = scopeFor(selectScope(manifests, options), manifests.desired);
+  const state = await readLive(manifests.targets, scope, io);
+  const { plan, problems } = makePlan(manifests, state.live, state.scope);
+  if (problems.length) throw new ManifestError(problems);
+  return { plan, state };
+}
+
+/** A reviewed plan: re-read live state with the same scope, refuse it if anything changed. */
+async function fromPlanFile(file: string, io: Io): Promise<{ plan: Plan; state: LiveState }> {
+  const plan = readPlanFile(file);
+  const targets = targetsFromPlan(plan, file, io.env);
+  for (const t of targets) io.redactor.add(...Object.values(t.credentials));
+  const scope = new Map<string, FetchScope[]>(plan.targets.map((t) => [t.name, t.scope]));
+  const state = await readLive(targets, scope, io);
+  for (const t of plan.targets) {
+    if (fingerprint(state.live.get(t.name) ?? []) !== t.fingerprint) throw new StalePlanError(t.name);
+  }
+  return { plan, state };
+}
+
+async function run(ops: Operation[], plan: Plan, state: LiveState, io: Io): Promise<ActionResult[]> {
+  const progress = new Progress(io, "applying (actions)", plan.actions.length);
+  const controller = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) return;
+    io.err(`\n${signal}: no new calls will start; waiting for the calls in flight.\n`);
+    controller.abort();
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
+  try {
+    return await execute(
+      ops,
+      {
+        connection: (target) => state.connections.get(target) as NonNullable<ReturnType<typeof state.connections.get>>,
+        kindSpec,
+        fetchContext: (target) => fetchContext(state.connections.get(target) as NonNullable<ReturnType<typeof state.connections.get>>),
+      },
+      { signal: controller.signal, onResult: (r) => progress.tick(r.status !== "done") },
+    );
+  } finally {
+    progress.finish();
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
+  }
+}
+
+/** The exact calls apply would make, secrets blanked, values from earlier calls as placeholders. */
+function dryRun(ops: Operation[], state: LiveState, io: Io): string {
+  const groups = ops.map((op) => {
+    const client = state.connections.get(op.target)?.client;
+    if (!client) throw new Error(`no connection for target "${op.target}"`);
+    const title = op.actions.length === 1 ? `${op.actions[0]?.op} ${op.id}` : `${op.actions[0]?.op} ${op.actions.length} × ${op.kind} in target ${op.target}`;
+    return { title, requests: op.requests.map((r) => redactHttpRequest(client.prepare(resolveRequest(r, placeholder), Date.now()), io.redactor)) };
+  });
+  return renderRequests(groups);
+}

@@ -1,0 +1,43 @@
+import { makePlan } from "../../engine/plan.js";
+import { writePlanFile } from "../../engine/plan-file.js";
+import { ManifestError, UsageError } from "../../model/errors.js";
+import type { Plan } from "../../model/plan.js";
+import { renderJson } from "../../render/json.js";
+import { renderText } from "../../render/text.js";
+import type { Style } from "../../render/style.js";
+import type { Io } from "../io.js";
+import { loadAndRead, type Selection } from "./shared.js";
+
+export type PlanFormat = "text" | "json";
+
+export interface PlanOptions extends Selection {
+  out?: string;
+  format?: string;
+  detailedExitcode?: boolean;
+}
+
+const RENDERERS: Record<PlanFormat, (plan: Plan, style: Style) => string> = {
+  text: renderText,
+  json: (plan) => renderJson(plan),
+};
+
+export function rendererFor(format: string | undefined): (plan: Plan, style: Style) => string {
+  const name = (format ?? "text") as PlanFormat;
+  const renderer = RENDERERS[name];
+  if (!renderer) throw new UsageError(`--format ${format}: use one of ${Object.keys(RENDERERS).join(", ")}`);
+  return renderer;
+}
+
+/** Read live state, diff it against the manifests, print the plan. */
+export async function planCommand(paths: string[], options: PlanOptions, io: Io): Promise<number> {
+  const render = rendererFor(options.format);
+  const { manifests, live, scope } = await loadAndRead(paths, options, io);
+  const { plan, problems } = makePlan(manifests, live, scope);
+  if (problems.length) throw new ManifestError(problems);
+  io.out(render(plan, io.style));
+  if (options.out) {
+    writePlanFile(options.out, plan);
+    io.err(`Plan written to ${options.out}.\n`);
+  }
+  return options.detailedExitcode && plan.actions.length > 0 ? 2 : 0;
+}

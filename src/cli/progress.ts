@@ -1,0 +1,53 @@
+import type { Io } from "./io.js";
+
+/**
+ * Progress on stderr: a line redrawn in place on a terminal, a plain line every few seconds
+ * (and at the end) in CI logs.
+ */
+export class Progress {
+  private count = 0;
+  private failed = 0;
+  private lastPrint = 0;
+  private drawn = false;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly io: Io,
+    private readonly label: string,
+    private readonly total?: number,
+    private readonly intervalMs = 5000,
+  ) {}
+
+  tick(failed = false): void {
+    this.count++;
+    if (failed) this.failed++;
+    const now = Date.now();
+    if (this.io.stderrIsTty) {
+      if (now - this.lastPrint < 100) return;
+      this.lastPrint = now;
+      this.io.err(`\r${this.line()}`);
+      this.drawn = true;
+    } else if (this.lastPrint === 0) {
+      this.lastPrint = now;
+    } else if (now - this.lastPrint >= this.intervalMs) {
+      this.lastPrint = now;
+      this.io.err(`${this.line()}\n`);
+    }
+  }
+
+  finish(): void {
+    if (this.io.stderrIsTty && this.drawn) this.io.err(`\r${this.line()}\n`);
+    // In logs, a run too short to have shown progress gets no closing line either.
+    else if (!this.io.stderrIsTty && this.count > 0 && Date.now() - this.started >= 1000) this.io.err(`${this.line()}\n`);
+  }
+
+  private line(): string {
+    const bar = this.total ? ` ${bar20(this.count / this.total)} ${this.count}/${this.total}` : ` ${this.count}`;
+    return `${this.label}:${bar}${this.failed ? ` (${this.failed} failed)` : ""}`;
+  }
+}
+
+function bar20(fraction: number): string {
+  const filled = Math.round(Math.min(1, fraction) * 20);
+  return `[${"#".repeat(filled)}${".".repeat(20 - filled)}]`;
+}

@@ -1,0 +1,118 @@
+import type { Action, ActionOp, Diagnostic, FetchScope } from "../model/plan.js";
+import type { DesiredResource, LiveResource } from "../model/resource.js";
+import type { Deferred, HttpRequest, HttpResponse, VendorRequest } from "../model/request.js";
+import type { FailureClass } from "../model/errors.js";
+import type { Capability, KindModel } from "../model/kind.js";
+
+export type { Capability, FieldSpec } from "../model/kind.js";
+export { can } from "../model/kind.js";
+
+
+/** The canonical form of one manifest item, as a kind maps it. */
+export interface CanonicalItem {
+  key: string;
+  fields: Record<string, unknown>;
+  pins: Record<string, unknown>;
+}
+
+export interface CompileContext {
+  target: string;
+  /** The live object an action works on (by key), if it exists. */
+  live(kind: string, key: string): LiveResource | undefined;
+  /**
+   * The vendor id of a resource named by key: read from live state, or, when the resource is
+   * created earlier in the same run, a Deferred filled in from that create's response.
+   */
+  idOf(kind: string, key: string, idField: string): unknown;
+}
+
+/** A type of object a driver manages. Everything the core needs to know is data here. */
+export interface KindSpec extends KindModel {
+  /** Schema file (under `schemas/`) for documents of this kind. */
+  schema: string;
+  /** Item fields that pin vendor identity rather than describe the object. */
+  pins: string[];
+  /** Whether fetch can list every object of the kind, or only read named ones. */
+  listable: Capability;
+  /** Most objects one call can carry, per operation; absent = one action per call. */
+  batch?: Partial<Record<ActionOp, number>>;
+  /** When set, the vendor accepts one write of this kind per tenant at a time. */
+  serialWrites?: Capability;
+  /** Item (already schema-valid, without the common fields) → canonical form. */
+  toCanonical(item: Record<string, unknown>): CanonicalItem;
+  /** Canonical live resource → manifest item (for `import`). */
+  toItem(live: LiveResource): Record<string, unknown>;
+  /** Requests for one action. */
+  compile(action: Action, ctx: CompileContext): VendorRequest[];
+  /** Requests for several actions of one op, for kinds with `batch`. */
+  compileBatch?(actions: Action[], ctx: CompileContext): VendorRequest[];
+  /**
+   * After a batch call failed: re-read its objects and say which actions the vendor applied
+   * anyway, for vendors that do not report failures per row.
+   */
+  settleFailedBatch?(actions: Action[], ctx: FetchContext): Promise<Set<string>>;
+}
+
+/** The outcome of one HTTP exchange as the vendor meant it. */
+export type Outcome =
+  | { ok: true; data: unknown }
+  | { ok: false; failure: FailureClass; code?: string | number; message: string };
+
+/**
+ * A driver's wire adapter for one target: authentication, signing and envelopes. It never
+ * sends anything itself; the core sends, retries and refreshes through it.
+ */
+export interface VendorClient {
+  /** The request that obtains a token, or undefined when the current one is still good. */
+  tokenRequest(now: number): VendorRequest | undefined;
+  /** Keep the token from a successful token response. */
+  acceptToken(data: unknown, now: number): void;
+  /** Forget the token (the vendor said it expired). */
+  invalidateToken(): void;
+  /** Add authentication, timestamps and signatures. The request holds no Deferred values. */
+  prepare(request: VendorRequest, now: number): HttpRequest;
+  /** Read the vendor's envelope: success data or a classified failure. */
+  interpret(request: VendorRequest, response: HttpResponse): Outcome;
+  /** Values that must never be printed: credential secrets and current tokens. */
+  secrets(): string[];
+}
+
+/** How fetch reaches the vendor: the core's call path with auth, limits and retries. */
+export interface FetchContext {
+  target: string;
+  call(request: VendorRequest): Promise<unknown>;
+}
+
+export interface DriverLimits {
+  /** Requests per second for the whole tenant (all calls). */
+  requestsPerSecond: number;
+  /** Calls in flight at once per target. */
+  concurrency: number;
+  /** Per-API limits in requests per second, keyed by VendorRequest.bucket. */
+  buckets?: Record<string, number>;
+}
+
+export interface CredentialSpec {
+  /** Every credential field the driver understands. */
+  fields: string[];
+  /** Fields that are secrets: they must be `${VAR}` references. */
+  secrets: string[];
+  /** Accepted sets of required fields (one must be complete). */
+  required: string[][];
+}
+
+export interface Driver {
+  name: string;
+  title: string;
+  defaultEndpoint: string;
+  credentials: CredentialSpec;
+  limits: DriverLimits;
+  kinds: KindSpec[];
+  createClient(config: { endpoint: string; credentials: Record<string, string> }): VendorClient;
+  /** Read live objects of the given kinds (and, for unlistable kinds, the named items). */
+  fetch(ctx: FetchContext, scope: FetchScope[]): Promise<LiveResource[]>;
+  /** Vendor rules checked before any write, against desired and live state. */
+  check?(desired: DesiredResource[], live: LiveResource[]): Diagnostic[];
+}
+
+export type { Deferred };

@@ -1,0 +1,44 @@
+import type { Connection } from "../apply/connection.js";
+import type { FetchContext } from "../drivers/driver.js";
+import { findKind } from "../drivers/registry.js";
+import { can } from "../model/kind.js";
+import type { FetchScope } from "../model/plan.js";
+import type { DesiredResource, LiveResource } from "../model/resource.js";
+
+/** Per target, what to read: every object of listable kinds, the named objects of the others. */
+export function scopeFor(pairs: { target: string; kind: string }[], desired: DesiredResource[]): Map<string, FetchScope[]> {
+  const out = new Map<string, FetchScope[]>();
+  for (const { target, kind } of pairs) {
+    const spec = findKind(kind);
+    const entry: FetchScope = { kind };
+    if (spec && !can(spec.listable)) {
+      entry.items = desired
+        .filter((d) => d.target === target && d.kind === kind)
+        .map((d) => ({ key: d.key, pins: d.pins }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+    const list = out.get(target) ?? [];
+    list.push(entry);
+    out.set(target, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.kind < b.kind ? -1 : 1));
+  return out;
+}
+
+export function fetchContext(connection: Connection): FetchContext {
+  return { target: connection.target.name, call: (request) => connection.call(request) };
+}
+
+/** Read live state for every target in the scope, targets in parallel. */
+export async function fetchLive(connections: Map<string, Connection>, scope: Map<string, FetchScope[]>): Promise<Map<string, LiveResource[]>> {
+  const entries = await Promise.all(
+    [...scope].map(async ([target, kinds]) => {
+      const connection = connections.get(target);
+      if (!connection) throw new Error(`no connection for target "${target}"`);
+      const live = await connection.driver.fetch(fetchContext(connection), kinds);
+      const wanted = new Set(kinds.map((k) => k.kind));
+      return [target, live.filter((r) => wanted.has(r.kind))] as const;
+    }),
+  );
+  return new Map(entries);
+}

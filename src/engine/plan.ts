@@ -1,0 +1,55 @@
+import { findDriver, kindModels } from "../drivers/registry.js";
+import type { Manifests } from "../manifest/load.js";
+import type { Diagnostic, FetchScope, Plan, PlanTarget } from "../model/plan.js";
+import { PLAN_FORMAT_VERSION } from "../model/plan.js";
+import type { LiveResource } from "../model/resource.js";
+import type { TargetConfig } from "../model/target.js";
+import { plan } from "../planner/plan.js";
+import { fingerprint } from "./fingerprint.js";
+
+export interface PlanOutcome {
+  plan: Plan;
+  /** Changes the vendor would refuse; a plan with problems must not be applied. */
+  problems: Diagnostic[];
+}
+
+/** Manifests + live state → the plan, with its targets described for `apply --plan`. */
+export function makePlan(manifests: Manifests, live: Map<string, LiveResource[]>, scope: Map<string, FetchScope[]>): PlanOutcome {
+  const pairs = [...scope].flatMap(([target, kinds]) => kinds.map((k) => ({ target, kind: k.kind })));
+  const allLive = [...live.values()].flat();
+  const desired = manifests.desired.filter((d) => pairs.some((p) => p.target === d.target && p.kind === d.kind));
+  const problems: Diagnostic[] = [];
+  for (const t of manifests.targets) {
+    const driver = findDriver(t.driver);
+    if (!driver?.check || !scope.has(t.name)) continue;
+    problems.push(...driver.check(desired.filter((d) => d.target === t.name), live.get(t.name) ?? []));
+  }
+  const policies = Object.fromEntries(manifests.targets.map((t) => [t.name, t.policy]));
+  const result = plan({ desired, live: allLive, kinds: kindModels(), policies, scope: pairs });
+  problems.push(...result.problems);
+  const targets = manifests.targets
+    .filter((t) => scope.has(t.name))
+    .map((t) => planTarget(t, scope.get(t.name) ?? [], live.get(t.name) ?? []))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    plan: { formatVersion: PLAN_FORMAT_VERSION, targets, actions: result.actions, summary: result.summary, safety: result.safety },
+    problems,
+  };
+}
+
+function planTarget(t: TargetConfig, scope: FetchScope[], live: LiveResource[]): PlanTarget {
+  const out: PlanTarget = {
+    name: t.name,
+    driver: t.driver,
+    endpoint: t.endpointRef ?? t.endpoint,
+    credentials: t.credentialRefs,
+    scope,
+    fingerprint: fingerprint(live),
+  };
+  if (t.limits) out.limits = t.limits;
+  return out;
+}
+
+export function hasChanges(p: Plan): boolean {
+  return p.actions.length > 0;
+}

@@ -1,0 +1,83 @@
+import type { ErrorObject } from "ajv";
+import type { Diagnostic } from "../model/plan.js";
+import type { ParsedDocument, PathSegment } from "./yaml.js";
+
+/** Turn ajv errors into diagnostics with `file:line:column` and a readable path. */
+export function schemaDiagnostics(doc: ParsedDocument, errors: ErrorObject[], base: PathSegment[] = []): Diagnostic[] {
+  const relevant = dropUnionNoise(errors);
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of relevant) {
+    const path = [...base, ...pointerToPath(e.instancePath)];
+    let message = e.message ?? "is invalid";
+    let at = doc.positionOf(path);
+    let shown = path;
+    if (e.keyword === "additionalProperties") {
+      const name = String((e.params as { additionalProperty: string }).additionalProperty);
+      shown = [...path, name];
+      at = doc.positionOf(shown, true);
+      message = "is not a known field";
+    } else if (e.keyword === "required") {
+      shown = [...path, String((e.params as { missingProperty: string }).missingProperty)];
+      message = "is required";
+    } else if (e.keyword === "enum") {
+      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    } else if (e.keyword === "const") {
+      message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+    } else if (e.keyword === "type" && e.message?.startsWith("must be ") && (e as UnionError).union) {
+      message = `must be ${(e as UnionError).union}`;
+    }
+    const text = `${formatPath(shown)}: ${message}`;
+    if (seen.has(`${at.line}:${at.column}:${text}`)) continue;
+    seen.add(`${at.line}:${at.column}:${text}`);
+    out.push({ source: at, path: formatPath(shown), message });
+  }
+  return out;
+}
+
+interface UnionError extends ErrorObject {
+  union?: string;
+}
+
+/**
+ * For `oneOf`/`anyOf`, ajv reports every branch. Keep the deepest errors when a branch got
+ * further; otherwise fold the branch type errors into one "must be A or B".
+ */
+function dropUnionNoise(errors: ErrorObject[]): UnionError[] {
+  const unions = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => e.instancePath);
+  if (!unions.length) return errors;
+  const out: UnionError[] = [];
+  for (const p of new Set(unions)) {
+    const deeper = errors.some((e) => e.instancePath.startsWith(`${p}/`));
+    if (deeper) continue;
+    const types = errors.filter((e) => e.instancePath === p && e.keyword === "type").map((e) => String((e.params as { type: string }).type));
+    const first = errors.find((e) => e.instancePath === p && e.keyword === "type");
+    if (first) out.push({ ...first, union: [...new Set(types)].join(" or ") });
+    else out.push(errors.find((e) => e.instancePath === p) as ErrorObject);
+  }
+  for (const e of errors) {
+    const inUnion = unions.some((p) => e.instancePath === p);
+    if (!inUnion) out.push(e);
+  }
+  return out;
+}
+
+export function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** `["items", 1, "type"]` → `items[1].type` */
+export function formatPath(path: PathSegment[]): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out || "(document)";
+}

@@ -1,0 +1,162 @@
+import { findKind, findDriver, allKinds } from "../drivers/registry.js";
+import type { KindSpec } from "../drivers/driver.js";
+import { ManifestError } from "../model/errors.js";
+import type { Diagnostic } from "../model/plan.js";
+import { resourceId, type DesiredResource } from "../model/resource.js";
+import type { TargetConfig } from "../model/target.js";
+import { schemaDiagnostics } from "./diagnose.js";
+import { manifestFiles, readManifestFile } from "./files.js";
+import { checkReferences } from "./references.js";
+import { validatorFor } from "./schemas.js";
+import { readTarget } from "./targets.js";
+import { parseYamlFile, type ParsedDocument } from "./yaml.js";
+
+export interface Manifests {
+  targets: TargetConfig[];
+  desired: DesiredResource[];
+  /** The (target, kind) pairs that have at least one document. */
+  scope: { target: string; kind: string }[];
+  files: string[];
+}
+
+export interface LoadOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  cwd?: string;
+}
+
+const COMMON_ITEM_FIELDS = new Set(["absent", "membersPolicy", "previousKeys"]);
+
+/** Read, validate and cross-check manifests. Throws ManifestError with every problem found. */
+export function loadManifests(paths: string[], options: LoadOptions = {}): Manifests {
+  const files = manifestFiles(paths, options.cwd);
+  const documents: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const f of files) {
+    const parsed = parseYamlFile(f.display, readManifestFile(f.path));
+    documents.push(...parsed.documents);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  const result = checkDocuments(documents, options.env ?? process.env, diagnostics);
+  if (diagnostics.length) throw new ManifestError(sortDiagnostics(diagnostics));
+  return { ...result, files: files.map((f) => f.display) };
+}
+
+/** Validate parsed documents; problems are appended to `diagnostics`. */
+export function checkDocuments(
+  documents: ParsedDocument[],
+  env: Readonly<Record<string, string | undefined>>,
+  diagnostics: Diagnostic[],
+): Omit<Manifests, "files"> {
+  const targetDocs: ParsedDocument[] = [];
+  const kindDocs: { doc: ParsedDocument; spec: KindSpec }[] = [];
+  for (const doc of documents) {
+    const v = doc.value as Record<string, unknown>;
+    if (typeof v !== "object" || v === null || Array.isArray(v)) {
+      diagnostics.push({ source: doc.start, message: "a manifest document must be a mapping with apiVersion and kind" });
+      continue;
+    }
+    const kind = v["kind"];
+    if (kind === "Target") {
+      if (validate(doc, "target.schema.json", diagnostics)) targetDocs.push(doc);
+    } else if (typeof kind === "string" && findKind(kind)) {
+      const spec = findKind(kind) as KindSpec;
+      if (validate(doc, spec.schema, diagnostics)) kindDocs.push({ doc, spec });
+    } else {
+      const known = ["Target", ...allKinds().map((k) => k.kind)].join(", ");
+      const message = typeof kind === "string" ? `unknown kind "${kind}" (known kinds: ${known})` : "is required: the kind of the document";
+      diagnostics.push({ source: doc.positionOf(["kind"]), path: "kind", message });
+    }
+  }
+
+  const targets = new Map<string, TargetConfig>();
+  for (const doc of targetDocs) {
+    const name = (doc.value as { name: string }).name;
+    const driver = findDriver((doc.value as { driver: string }).driver);
+    if (!driver) continue; // the schema enum already reported it
+    if (targets.has(name)) {
+      const first = targets.get(name)?.source;
+      diagnostics.push({ source: doc.positionOf(["name"]), path: "name", message: `target "${name}" is defined twice (first at ${first?.file}:${first?.line})` });
+      continue;
+    }
+    const read = readTarget(doc, driver, env);
+    diagnostics.push(...read.diagnostics);
+    if (read.target) targets.set(name, read.target);
+  }
+
+  const desired: DesiredResource[] = [];
+  const seen = new Map<string, DesiredResource>();
+  const scope = new Map<string, { target: string; kind: string }>();
+  for (const { doc, spec } of kindDocs) {
+    const v = doc.value as { target: string; items: Record<string, unknown>[] };
+    const target = targets.get(v.target);
+    if (!target) {
+      if (!targetDocs.some((t) => (t.value as { name: string }).name === v.target)) {
+        diagnostics.push({ source: doc.positionOf(["target"]), path: "target", message: `unknown target "${v.target}"` });
+      }
+      continue;
+    }
+    const driverOfKind = spec.kind.split(".")[0];
+    if (driverOfKind !== target.driver) {
+      diagnostics.push({ source: doc.positionOf(["kind"]), path: "kind", message: `kind ${spec.kind} belongs to driver ${driverOfKind}, but target "${target.name}" uses driver ${target.driver}` });
+      continue;
+    }
+    scope.set(`${target.name}\u0000${spec.kind}`, { target: target.name, kind: spec.kind });
+    v.items.forEach((item, index) => {
+      const res = toDesired(doc, spec, target.name, item, index);
+      const id = resourceId(res.target, res.kind, res.key);
+      const first = seen.get(id);
+      if (first) {
+        diagnostics.push({ source: res.source, path: `items[${index}].${spec.keyField}`, message: `duplicate ${spec.kind} "${res.key}" in target "${target.name}" (first at ${first.source.file}:${first.source.line})` });
+        return;
+      }
+      seen.set(id, res);
+      desired.push(res);
+    });
+  }
+  const kinds = new Map(allKinds().map((k) => [k.kind, k]));
+  diagnostics.push(...checkReferences(desired, kinds));
+  for (const d of desired) {
+    for (const old of d.previousKeys) {
+      if (seen.has(resourceId(d.target, d.kind, old))) {
+        diagnostics.push({ source: d.fieldSources?.["previousKeys"] ?? d.source, path: "previousKeys", message: `"${old}" is still the key of another item; a previous key must not be in use` });
+      }
+    }
+  }
+  return { targets: [...targets.values()], desired, scope: [...scope.values()] };
+}
+
+function validate(doc: ParsedDocument, schema: string, diagnostics: Diagnostic[]): boolean {
+  const fn = validatorFor(schema);
+  if (fn(doc.value)) return true;
+  diagnostics.push(...schemaDiagnostics(doc, fn.errors ?? []));
+  return false;
+}
+
+function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number): DesiredResource {
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = v;
+  const canonical = spec.toCanonical(own);
+  const fieldSources: DesiredResource["fieldSources"] = {};
+  for (const field of Object.keys(item)) fieldSources[field] = doc.positionOf(["items", index, field]);
+  return {
+    target,
+    kind: spec.kind,
+    key: canonical.key,
+    fields: canonical.fields,
+    pins: canonical.pins,
+    absent: item["absent"] === true,
+    membersPolicy: item["membersPolicy"] as DesiredResource["membersPolicy"],
+    previousKeys: (item["previousKeys"] as string[] | undefined) ?? [],
+    source: doc.positionOf(["items", index]),
+    fieldSources,
+  };
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => {
+    const fa = a.source?.file ?? "";
+    const fb = b.source?.file ?? "";
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0);
+  });
+}

@@ -1,0 +1,92 @@
+import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import type { Diagnostic } from "../model/plan.js";
+import type { SourcePosition } from "../model/resource.js";
+
+export type PathSegment = string | number;
+
+/** One YAML document with its plain value and a way back from a path to its position. */
+export interface ParsedDocument {
+  file: string;
+  /** Position of the document start (used when nothing more precise is known). */
+  start: SourcePosition;
+  value: unknown;
+  /** Position of the value at `path`, or of its key when `key` is true; falls back to the nearest parent. */
+  positionOf(path: PathSegment[], key?: boolean): SourcePosition;
+}
+
+/** Aliases a document may expand before it counts as an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Parse every document of a YAML file, keeping positions; syntax problems become diagnostics. */
+export function parseYamlFile(file: string, text: string): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [];
+  const at = (offset: number): SourcePosition => {
+    const p = lines.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  const documents: ParsedDocument[] = [];
+  for (const doc of list) {
+    const problems = [...doc.errors];
+    if (problems.length) {
+      for (const e of problems) diagnostics.push({ source: at(e.pos[0]), message: `YAML: ${firstLine(e.message)}` });
+      continue;
+    }
+    if (doc.contents === null) continue; // an empty document between separators
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      diagnostics.push({ source: at(doc.range[0]), message: `YAML: ${aliasMessage(err)}` });
+      continue;
+    }
+    documents.push({
+      file,
+      start: at(doc.contents?.range?.[0] ?? doc.range[0]),
+      value,
+      positionOf: (path, key = false) => at(offsetOf(doc, path, key)),
+    });
+  }
+  return { documents, diagnostics };
+}
+
+function offsetOf(doc: Document, path: PathSegment[], key: boolean): number {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? doc.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p.key) === String(seg));
+      if (!pair) return offset;
+      const keyNode = pair.key as Node | null;
+      if (last && key && keyNode?.range) return keyNode.range[0];
+      node = pair.value as Node | null;
+      offset = node?.range?.[0] ?? keyNode?.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof seg === "number") {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) return offset;
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function keyText(key: unknown): string {
+  if (key && typeof key === "object" && "value" in key) return String((key as { value: unknown }).value);
+  return String(key);
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}
+
+function aliasMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return /alias/i.test(text) ? `too many aliases (more than ${MAX_ALIAS_COUNT} expansions): refusing a possible alias bomb` : firstLine(text);
+}

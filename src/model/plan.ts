@@ -1,0 +1,76 @@
+import type { SourcePosition } from "./resource.js";
+
+export type ActionOp = "create" | "update" | "delete";
+
+/** A change of one field: a scalar replacement, or an add/remove delta of a set field. */
+export interface FieldChange {
+  field: string;
+  before?: unknown;
+  after?: unknown;
+  add?: string[];
+  remove?: string[];
+}
+
+export interface Action {
+  /** `<target>/<kind>/<key>` */
+  id: string;
+  target: string;
+  kind: string;
+  key: string;
+  op: ActionOp;
+  changes: FieldChange[];
+  /** Ids of actions that must succeed before this one runs. */
+  dependsOn: string[];
+  /** Set when an update also changes the key (a rename through `previousKeys`). */
+  renamedFrom?: string;
+}
+
+/** The scope that was read for a kind: every object, or only the listed keys (unlistable kinds). */
+export interface FetchScope {
+  kind: string;
+  items?: { key: string; pins: Record<string, unknown> }[];
+}
+
+export interface PlanTarget {
+  name: string;
+  driver: string;
+  endpoint: string;
+  /** Credential fields as written in the manifest: identifiers inline, secrets as `${VAR}`. */
+  credentials: Record<string, string>;
+  limits?: { requestsPerSecond?: number; concurrency?: number };
+  scope: FetchScope[];
+  fingerprint: string;
+}
+
+export interface SafetyViolation {
+  target: string;
+  kind: string;
+  rule: string;
+  message: string;
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  delete: number;
+  add: number;
+  remove: number;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  targets: PlanTarget[];
+  actions: Action[];
+  summary: PlanSummary;
+  safety: { ok: boolean; violations: SafetyViolation[] };
+}
+
+/** A problem found in the input, tied to where it was written. */
+export interface Diagnostic {
+  source?: SourcePosition;
+  /** JSON-path-like location inside the document, e.g. `items[1].type`. */
+  path?: string;
+  message: string;
+}
+
+export const PLAN_FORMAT_VERSION = 1;

@@ -1,0 +1,46 @@
+/** Where a value came from in a manifest, for error messages. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** How a set field treats live members that the manifest does not list. */
+export type MembersPolicy = "authoritative" | "additive";
+
+/**
+ * One object the manifests ask for, in the kind's canonical form: references hold the other
+ * resource's key, set fields hold sorted unique strings, and only managed fields are present.
+ */
+export interface DesiredResource {
+  target: string;
+  kind: string;
+  key: string;
+  fields: Record<string, unknown>;
+  /** Vendor ids or identity parameters the item pins (`group_no`, `biz_inst_id`, ...). */
+  pins: Record<string, unknown>;
+  absent: boolean;
+  membersPolicy?: MembersPolicy;
+  /** Earlier keys of this resource: a live resource under one of them is renamed, not replaced. */
+  previousKeys: string[];
+  source: SourcePosition;
+  /** Positions of individual fields, by field name, for precise messages. */
+  fieldSources?: Record<string, SourcePosition>;
+}
+
+/** One object as the vendor holds it, mapped to the kind's canonical form. */
+export interface LiveResource {
+  target: string;
+  kind: string;
+  key: string;
+  fields: Record<string, unknown>;
+  /** Vendor-assigned identity (`departmentId`, `role_no`, ...), used when compiling requests. */
+  ids: Record<string, unknown>;
+  /** Set when the vendor refuses changes to this object, with the reason. */
+  readOnly?: string;
+}
+
+/** Identity of a resource across the whole run. */
+export function resourceId(target: string, kind: string, key: string): string {
+  return `${target}/${kind}/${key}`;
+}

@@ -1,0 +1,51 @@
+import equal from "fast-deep-equal";
+import type { FieldSpec } from "../model/kind.js";
+import type { FieldChange } from "../model/plan.js";
+import type { MembersPolicy } from "../model/resource.js";
+
+/** The field changes that turn `live` into `desired`, on the fields `desired` manages. */
+export function diffFields(
+  desired: Record<string, unknown>,
+  live: Record<string, unknown>,
+  specs: Record<string, FieldSpec>,
+  membersPolicy: MembersPolicy,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(desired).sort()) {
+    const want = desired[field];
+    const have = live[field];
+    if (specs[field]?.type === "set") {
+      const change = diffSet(field, asStrings(want), asStrings(have), membersPolicy);
+      if (change) changes.push(change);
+    } else if (!equal(want ?? null, have ?? null)) {
+      changes.push({ field, before: have ?? null, after: want ?? null });
+    }
+  }
+  return changes;
+}
+
+/** Every managed field of a new object, as the changes of its create. */
+export function createChanges(desired: Record<string, unknown>, specs: Record<string, FieldSpec>): FieldChange[] {
+  return Object.keys(desired)
+    .sort()
+    .flatMap((field): FieldChange[] => {
+      const value = desired[field];
+      if (specs[field]?.type === "set") {
+        const add = [...new Set(asStrings(value))].sort();
+        return add.length ? [{ field, add, remove: [] }] : [];
+      }
+      return value === null || value === undefined ? [] : [{ field, before: null, after: value }];
+    });
+}
+
+function diffSet(field: string, want: string[], have: string[], policy: MembersPolicy): FieldChange | undefined {
+  const wantSet = new Set(want);
+  const haveSet = new Set(have);
+  const add = [...wantSet].filter((m) => !haveSet.has(m)).sort();
+  const remove = policy === "additive" ? [] : [...haveSet].filter((m) => !wantSet.has(m)).sort();
+  return add.length || remove.length ? { field, add, remove } : undefined;
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}

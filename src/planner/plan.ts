@@ -1,0 +1,141 @@
+import { can, reasonOf, type KindModel } from "../model/kind.js";
+import type { Action, Diagnostic, PlanSummary, SafetyViolation } from "../model/plan.js";
+import { effectivePolicy, type EffectivePolicy, type TargetPolicy } from "../model/policy.js";
+import { resourceId, type DesiredResource, type LiveResource } from "../model/resource.js";
+import { createChanges, diffFields } from "./diff.js";
+import { globToRegExp, matchesAny } from "./glob.js";
+import { orderActions } from "./order.js";
+import { checkSafety, type KindTally } from "./safety.js";
+
+export interface PlanInput {
+  desired: DesiredResource[];
+  live: LiveResource[];
+  kinds: ReadonlyMap<string, KindModel>;
+  /** Per target. */
+  policies: Readonly<Record<string, TargetPolicy | undefined>>;
+  /** The (target, kind) pairs that were read; only these are planned. */
+  scope: { target: string; kind: string }[];
+}
+
+export interface PlanResult {
+  actions: Action[];
+  summary: PlanSummary;
+  safety: { ok: boolean; violations: SafetyViolation[] };
+  /** Changes the vendor would refuse, found before apply. A plan with problems is not applied. */
+  problems: Diagnostic[];
+}
+
+/** The pure diff: same input, same plan. */
+export function plan(input: PlanInput): PlanResult {
+  const actions: Action[] = [];
+  const problems: Diagnostic[] = [];
+  const tallies: KindTally[] = [];
+  const scope = [...input.scope].sort((a, b) => cmp(`${a.target}\u0000${a.kind}`, `${b.target}\u0000${b.kind}`));
+  for (const { target, kind } of scope) {
+    const model = input.kinds.get(kind);
+    if (!model) continue;
+    const policy = effectivePolicy(input.policies[target], kind);
+    const desired = input.desired.filter((d) => d.target === target && d.kind === kind);
+    const live = input.live.filter((l) => l.target === target && l.kind === kind);
+    const result = planKind(model, policy, desired, live);
+    actions.push(...result.actions);
+    problems.push(...result.problems);
+    tallies.push({ target, kind, policy, existing: result.existing, existingMembers: result.existingMembers, desired: desired.filter((d) => !d.absent).length });
+  }
+  const ordered = orderActions(actions, input.live, input.kinds);
+  problems.push(...ordered.problems);
+  const violations = checkSafety(ordered.actions, tallies, input.kinds);
+  return {
+    actions: ordered.actions,
+    summary: summarize(ordered.actions, input.kinds),
+    safety: { ok: violations.length === 0, violations },
+    problems,
+  };
+}
+
+function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredResource[], live: LiveResource[]) {
+  const ignore = policy.ignore.map(globToRegExp);
+  const touchable = live.filter((l) => !matchesAny(ignore, l.key, l.fields["name"]));
+  const liveByKey = new Map(touchable.map((l) => [l.key, l]));
+  const claimed = new Set<string>();
+  const actions: Action[] = [];
+  const problems: Diagnostic[] = [];
+  const refuse = (d: DesiredResource | LiveResource, message: string) =>
+    problems.push({ source: "source" in d ? d.source : undefined, message: `${resourceId(d.target, d.kind, d.key)}: ${message}` });
+
+  const desiredKeys = new Set(desired.map((d) => d.key));
+  for (const d of [...desired].sort((a, b) => cmp(a.key, b.key))) {
+    let current = liveByKey.get(d.key);
+    let renamedFrom: string | undefined;
+    if (!current && !d.absent) {
+      const old = d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
+      if (old !== undefined) {
+        current = liveByKey.get(old);
+        renamedFrom = old;
+      }
+    }
+    if (current) claimed.add(current.key);
+    const id = resourceId(d.target, d.kind, d.key);
+    const base = { id, target: d.target, kind: d.kind, key: d.key, dependsOn: [] as string[] };
+    if (d.absent) {
+      if (!current) continue;
+      if (!can(model.delete)) refuse(d, `cannot be deleted: ${reasonOf(model.delete)}`);
+      else if (current.readOnly) refuse(d, `is read-only (${current.readOnly}) and cannot be deleted`);
+      else actions.push({ ...base, op: "delete", changes: [] });
+      continue;
+    }
+    if (!current) {
+      if (!can(model.create)) refuse(d, `does not exist and cannot be created: ${reasonOf(model.create)}`);
+      else actions.push({ ...base, op: "create", changes: createChanges(d.fields, model.fields) });
+      continue;
+    }
+    const changes = diffFields(d.fields, current.fields, model.fields, d.membersPolicy ?? policy.membersPolicy);
+    if (changes.length === 0 && renamedFrom === undefined) continue;
+    if (current.readOnly) {
+      refuse(d, `is read-only (${current.readOnly}); orgform will not change it`);
+      continue;
+    }
+    const action: Action = { ...base, op: "update", changes };
+    if (renamedFrom !== undefined) {
+      action.renamedFrom = renamedFrom;
+      action.changes = [{ field: model.keyField, before: renamedFrom, after: d.key }, ...changes];
+    }
+    actions.push(action);
+  }
+
+  if (policy.unmanaged === "delete") {
+    for (const l of [...touchable].sort((a, b) => cmp(a.key, b.key))) {
+      if (claimed.has(l.key) || desiredKeys.has(l.key)) continue;
+      if (!can(model.delete) || l.readOnly) continue; // nothing orgform may do with it
+      actions.push({ id: resourceId(l.target, l.kind, l.key), target: l.target, kind: l.kind, key: l.key, op: "delete", changes: [], dependsOn: [] });
+    }
+  }
+
+  for (const d of desired) {
+    if (matchesAny(ignore, d.key, d.fields["name"])) refuse(d, `matches an ignore pattern of the target's policy for ${d.kind}; remove the item or the pattern`);
+  }
+
+  const setFields = Object.entries(model.fields).filter(([, f]) => f.type === "set").map(([name]) => name);
+  const existingMembers = touchable.reduce(
+    (n, l) => n + setFields.reduce((m, f) => m + (Array.isArray(l.fields[f]) ? (l.fields[f] as unknown[]).length : 0), 0),
+    0,
+  );
+  return { actions, problems, existing: touchable.length, existingMembers };
+}
+
+function summarize(actions: Action[], kinds: ReadonlyMap<string, KindModel>): PlanSummary {
+  const s: PlanSummary = { create: 0, update: 0, delete: 0, add: 0, remove: 0 };
+  for (const a of actions) {
+    s[a.op] += 1;
+    for (const c of a.changes) {
+      if (kinds.get(a.kind)?.fields[c.field]?.type !== "set") continue;
+      if (a.op !== "create") s.remove += c.remove?.length ?? 0;
+      s.add += c.add?.length ?? 0;
+    }
+  }
+  return s;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
