@@ -1,11 +1,10 @@
 import type { Operation } from "../../apply/operations.js";
-import { execute } from "../../apply/executor.js";
 import { placeholder, resolveRequest } from "../../apply/deferred.js";
-import { compilePlan, kindSpec } from "../../engine/compile.js";
-import { fetchContext, scopeFor } from "../../engine/fetch.js";
+import { scopeFor } from "../../engine/fetch.js";
 import { fingerprint } from "../../engine/fingerprint.js";
 import { makePlan } from "../../engine/plan.js";
 import { readPlanFile, targetsFromPlan } from "../../engine/plan-file.js";
+import { applyOperations, operationsFor, selectScope } from "../../engine/session.js";
 import { redactHttpRequest } from "../../http/redact.js";
 import { ManifestError, StalePlanError, UnsafePlanError, UsageError } from "../../model/errors.js";
 import type { FetchScope, Plan } from "../../model/plan.js";
@@ -16,7 +15,7 @@ import { renderText } from "../../render/text.js";
 import type { Io } from "../io.js";
 import { Progress } from "../progress.js";
 import { confirm } from "../prompt.js";
-import { load, readLive, selectScope, type LiveState, type Selection } from "./shared.js";
+import { load, readLive, type LiveState, type Selection } from "./shared.js";
 
 export interface ApplyOptions extends Selection {
   plan?: string;
@@ -34,7 +33,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: I
     return 0;
   }
   if (!plan.safety.ok && !options.force) throw new UnsafePlanError(plan.safety.violations);
-  const ops = compilePlan(plan.actions, state.live);
+  const ops = operationsFor(plan, state);
   if (options.dryRun) {
     io.out(dryRun(ops, state, io));
     return 0;
@@ -84,15 +83,7 @@ async function run(ops: Operation[], plan: Plan, state: LiveState, io: Io): Prom
   process.on("SIGINT", interrupt);
   process.on("SIGTERM", interrupt);
   try {
-    return await execute(
-      ops,
-      {
-        connection: (target) => state.connections.get(target) as NonNullable<ReturnType<typeof state.connections.get>>,
-        kindSpec,
-        fetchContext: (target) => fetchContext(state.connections.get(target) as NonNullable<ReturnType<typeof state.connections.get>>),
-      },
-      { signal: controller.signal, onResult: (r) => progress.tick(r.status !== "done") },
-    );
+    return await applyOperations(ops, state, { signal: controller.signal, onResult: (r) => progress.tick(r.status !== "done") });
   } finally {
     progress.finish();
     process.off("SIGINT", interrupt);

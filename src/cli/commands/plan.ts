@@ -1,12 +1,14 @@
-import { makePlan } from "../../engine/plan.js";
 import { writePlanFile } from "../../engine/plan-file.js";
+import { makePlan } from "../../engine/plan.js";
+import { scopeFor } from "../../engine/fetch.js";
+import { selectScope } from "../../engine/session.js";
 import { ManifestError, UsageError } from "../../model/errors.js";
 import type { Plan } from "../../model/plan.js";
 import { renderJson } from "../../render/json.js";
 import { renderText } from "../../render/text.js";
 import type { Style } from "../../render/style.js";
 import type { Io } from "../io.js";
-import { loadAndRead, type Selection } from "./shared.js";
+import { load, readLive, type Selection } from "./shared.js";
 
 export type PlanFormat = "text" | "json";
 
@@ -31,8 +33,9 @@ export function rendererFor(format: string | undefined): (plan: Plan, style: Sty
 /** Read live state, diff it against the manifests, print the plan. */
 export async function planCommand(paths: string[], options: PlanOptions, io: Io): Promise<number> {
   const render = rendererFor(options.format);
-  const { manifests, live, scope } = await loadAndRead(paths, options, io);
-  const { plan, problems } = makePlan(manifests, live, scope);
+  const manifests = load(paths, io);
+  const state = await readLive(manifests.targets, scopeFor(selectScope(manifests, options), manifests.desired), io);
+  const { plan, problems } = makePlan(manifests, state.live, state.scope);
   if (problems.length) throw new ManifestError(problems);
   io.out(render(plan, io.style));
   if (options.out) {

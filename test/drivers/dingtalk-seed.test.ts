@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { compileContext } from "../../src/engine/compile.js";
+import { punchGroup } from "../../src/drivers/dingtalk/kinds/punch-group.js";
+import { checkDocuments } from "../../src/manifest/load.js";
+import { parseYamlFile } from "../../src/manifest/yaml.js";
+import { plan } from "../../src/planner/plan.js";
+import { kindModels } from "../../src/drivers/registry.js";
+import type { Diagnostic } from "../../src/model/plan.js";
+
+/** The request example of the seed page (dingtalk.oapi.pbp.instance.group.member.update). */
+const SEED_SYNC_PARAM = {
+  delete_member_list: [{ member_id: "xxxxx", type: 0 }],
+  add_member_list: [{ member_id: "xxxx", type: 0 }],
+  punch_group_id: "123123123",
+  biz_inst_id: "123123123",
+  biz_id: "patrol_xxx",
+};
+
+const MANIFEST = `
+apiVersion: orgform/v1
+kind: Target
+name: att
+driver: dingtalk
+credentials: { appKey: k, appSecret: "\${S}" }
+---
+apiVersion: orgform/v1
+kind: dingtalk.PunchGroup
+target: att
+items:
+  - punch_group_id: "123123123"
+    biz_inst_id: "123123123"
+    biz_id: patrol_xxx
+    members: [xxxx]
+`;
+
+describe("the seed page's member update", () => {
+  it("is reproduced exactly from a manifest and a live state", () => {
+    const diagnostics: Diagnostic[] = [];
+    const { documents } = parseYamlFile("seed.yaml", MANIFEST);
+    const m = checkDocuments(documents, { S: "secret-value" }, diagnostics);
+    expect(diagnostics).toEqual([]);
+    const live = [{ target: "att", kind: "dingtalk.PunchGroup", key: "123123123", fields: { members: ["xxxxx"] }, ids: { biz_inst_id: "123123123", biz_id: "patrol_xxx" } }];
+
+    const result = plan({ desired: m.desired, live, kinds: kindModels(), policies: {}, scope: m.scope });
+    const requests = punchGroup.compile(result.actions[0]!, compileContext("att", live, result.actions));
+
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.path).toBe("/topapi/pbp/instance/group/member/update");
+    // Field order too: the body is the seed's, byte for byte.
+    expect(JSON.stringify((requests[0]?.body as { sync_param: unknown }).sync_param)).toBe(JSON.stringify(SEED_SYNC_PARAM));
+  });
+});

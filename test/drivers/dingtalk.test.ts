@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DriverError } from "../../src/model/errors.js";
+import { applyDir, emulatorWith, FAST_RETRY, manifestDir, planDir, type TestEmulator } from "../helpers/orgform.js";
+
+const SECRET = "dt-secret-7f3a9c";
+const ENV = { DT_SECRET: SECRET };
+
+function tenant(members: string[], extra: Record<string, unknown> = {}) {
+  return {
+    dingtalk: {
+      apps: [{ appKey: "app-1", appSecret: SECRET }],
+      punchGroups: [{ punch_group_id: "123123123", biz_inst_id: "123123123", biz_id: "patrol_xxx", members: members.map((m) => ({ member_id: m, type: 0 })) }],
+      ...extra,
+    },
+  };
+}
+
+function manifests(url: string, members: string[], opts: { limits?: string; policy?: string; group?: string } = {}) {
+  return manifestDir({
+    "target.yaml": [
+      "apiVersion: orgform/v1",
+      "kind: Target",
+      "name: att",
+      "driver: dingtalk",
+      `endpoint: ${url}/dingtalk`,
+      "credentials:",
+      "  appKey: app-1",
+      "  appSecret: ${DT_SECRET}",
+      opts.limits ?? "",
+    ].join("\n"),
+    "groups.yaml": [
+      "apiVersion: orgform/v1",
+      "kind: dingtalk.PunchGroup",
+      "target: att",
+      "items:",
+      `  - punch_group_id: "${opts.group ?? "123123123"}"`,
+      '    biz_inst_id: "123123123"',
+      "    biz_id: patrol_xxx",
+      opts.policy ?? "",
+      `    members: ${JSON.stringify(members)}`,
+    ].join("\n"),
+  });
+}
+
+const users = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, "0")}`);
+
+let emulator: TestEmulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+describe("dingtalk.PunchGroup over HTTP", () => {
+  it("adds and removes members, then plans no changes", async () => {
+    emulator = await emulatorWith(tenant(["u1", "u2", "u3"]));
+    const dir = manifests(emulator.url, ["u2", "u3", "u4", "u5"]);
+
+    const { session, results } = await applyDir(dir, ENV);
+
+    expect(session.plan.actions).toHaveLength(1);
+    expect(session.plan.actions[0]?.changes).toEqual([{ field: "members", add: ["u4", "u5"], remove: ["u1"] }]);
+    expect(session.plan.summary).toMatchObject({ update: 1, add: 2, remove: 1 });
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    const again = await planDir(dir, ENV);
+    expect(again.plan.actions).toEqual([]);
+  });
+
+  it("sends one sync_param with both lists, at most 100 entries per list per call", async () => {
+    emulator = await emulatorWith(tenant(users(120, "old")));
+    const dir = manifests(emulator.url, users(250, "new"));
+
+    const { results } = await applyDir(dir, ENV);
+
+    const updates = emulator.calls("dingtalk").filter((c) => c.path.endsWith("/member/update"));
+    expect(updates).toHaveLength(3);
+    const lists = updates.map((c) => (c.body as { sync_param: { add_member_list?: unknown[]; delete_member_list?: unknown[] } }).sync_param);
+    expect(lists.map((l) => [l.add_member_list?.length ?? 0, l.delete_member_list?.length ?? 0])).toEqual([
+      [100, 100],
+      [100, 20],
+      [50, 0],
+    ]);
+    for (const l of lists) for (const m of [...(l.add_member_list ?? []), ...(l.delete_member_list ?? [])]) expect(m).toHaveProperty("type", 0);
+    expect(results[0]).toMatchObject({ status: "done", calls: 3 });
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("pages the member list with cursor and size until has_more is false", async () => {
+    emulator = await emulatorWith(tenant(users(250)));
+    const dir = manifests(emulator.url, users(250));
+
+    const { plan } = await planDir(dir, ENV);
+
+    expect(plan.actions).toEqual([]);
+    const lists = emulator.calls("dingtalk").filter((c) => c.path.endsWith("/member/list"));
+    expect(lists.map((c) => (c.body as { cursor: number }).cursor)).toEqual([0, 100, 200]);
+  });
+
+  it("reports a wrong app secret as an auth failure with the vendor's code", async () => {
+    emulator = await emulatorWith(tenant(["u1"]));
+    const dir = manifests(emulator.url, ["u1"]);
+
+    const failure = await planDir(dir, { DT_SECRET: "not-the-secret" }).catch((e: unknown) => e);
+
+    expect(failure).toBeInstanceOf(DriverError);
+    expect(failure).toMatchObject({ failure: "auth", code: 40089 });
+    expect(String((failure as Error).message)).not.toContain("not-the-secret");
+  });
+
+  it("refreshes an expired token once and repeats the call", async () => {
+    emulator = await emulatorWith(tenant(["u1"]));
+    const dir = manifests(emulator.url, ["u1", "u2"]);
+    const session = await planDir(dir, ENV);
+    await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
+    emulator.clearCalls();
+
+    const { applyOperations, operationsFor } = await import("../../src/engine/session.js");
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    expect(emulator.calls().map((c) => [c.path, c.code])).toEqual([
+      ["/topapi/pbp/instance/group/member/update", 42001],
+      ["/gettoken", 0],
+      ["/topapi/pbp/instance/group/member/update", 0],
+    ]);
+  });
+
+  it("backs off and retries when the vendor answers 90018, and converges", async () => {
+    emulator = await emulatorWith(tenant([], { limits: { qps: 2 } }));
+    const dir = manifests(emulator.url, users(250));
+
+    // Waits long enough to outlast the vendor's one-second window, as the real policy does.
+    const patient = { ...FAST_RETRY, rateLimitedMs: 300 };
+    const { results } = await applyDir(dir, ENV, patient);
+
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    expect(emulator.calls().some((c) => c.code === 90018)).toBe(true);
+    expect((await planDir(dir, ENV, {}, patient)).plan.actions).toEqual([]);
+  });
+
+  it("stays inside a target's lowered rate limit without a single 90018", async () => {
+    emulator = await emulatorWith(tenant([], { limits: { qps: 5 } }));
+    const dir = manifests(emulator.url, users(450), { limits: "limits: { requestsPerSecond: 4 }" });
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    expect(emulator.calls().filter((c) => c.code === 90018)).toEqual([]);
+  });
+
+  it("refuses a punch group the tenant does not have, before any write", async () => {
+    emulator = await emulatorWith(tenant(["u1"]));
+    const dir = manifests(emulator.url, ["u1"], { group: "999" });
+
+    const session = await planDir(dir, ENV);
+
+    expect(session.problems.map((p) => p.message)).toEqual([expect.stringContaining("does not exist and cannot be created")]);
+    expect(emulator.calls().filter((c) => c.path.endsWith("/update"))).toEqual([]);
+  });
+
+  it("reports a vendor refusal in the results with the vendor's code and message", async () => {
+    emulator = await emulatorWith(tenant(["u1"], { users: ["u1"] }));
+    const dir = manifests(emulator.url, ["u1", "ghost"]);
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results).toEqual([expect.objectContaining({ status: "failed", code: 60121, message: "user not found: ghost" })]);
+  });
+
+  it("never removes members under the additive policy", async () => {
+    emulator = await emulatorWith(tenant(["u1", "u2"]));
+    const dir = manifests(emulator.url, ["u3"], { policy: "    membersPolicy: additive" });
+
+    const { session } = await applyDir(dir, ENV);
+
+    expect(session.plan.actions[0]?.changes).toEqual([{ field: "members", add: ["u3"], remove: [] }]);
+    const state = emulator.vendor("dingtalk").getState() as { punchGroups: { members: { member_id: string }[] }[] };
+    expect(state.punchGroups[0]?.members.map((m) => m.member_id)).toEqual(["u1", "u2", "u3"]);
+  });
+});

@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RetryPolicy } from "../../src/apply/retry.js";
+import { seededRandom } from "../../src/emulator/faults.js";
+import type { LoggedRequest } from "../../src/emulator/request-log.js";
+import { startEmulator, type RunningEmulator } from "../../src/emulator/server.js";
+import { applyOperations, operationsFor, planFromManifests, type PlanSession, type Selection } from "../../src/engine/session.js";
+import { loadManifests } from "../../src/manifest/load.js";
+import type { ActionResult } from "../../src/model/result.js";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const CLI = join(ROOT, "dist/cli/main.js");
+
+/** Retries that keep their shape but not their seconds, so fault tests stay fast. */
+export const FAST_RETRY: RetryPolicy = { attempts: 6, baseMs: 2, maxMs: 20, rateLimitedMs: 5, random: seededRandom(7) };
+
+export interface TestEmulator extends RunningEmulator {
+  /** Vendor calls logged so far (optionally of one vendor). */
+  calls(vendor?: string): LoggedRequest[];
+  clearCalls(): void;
+}
+
+export async function emulatorWith(state: Record<string, unknown>): Promise<TestEmulator> {
+  const emulator = await startEmulator({ state });
+  return Object.assign(emulator, {
+    calls: (vendor?: string) => emulator.requests.all().filter((r) => vendor === undefined || r.vendor === vendor),
+    clearCalls: () => emulator.requests.clear(),
+  });
+}
+
+/** A fresh folder holding the given files (paths relative to it). */
+export function manifestDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "orgform-test-"));
+  for (const [name, text] of Object.entries(files)) {
+    const full = join(dir, name);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+  return dir;
+}
+
+/** What `orgform plan` computes, in-process, over real HTTP. */
+export async function planDir(dir: string, env: Record<string, string>, selection: Selection = {}, retry = FAST_RETRY): Promise<PlanSession> {
+  const manifests = loadManifests([dir], { env });
+  return planFromManifests(manifests, selection, { retry });
+}
+
+/** Plan, then apply every action (as `orgform apply --auto-approve --force` would). */
+export async function applyDir(dir: string, env: Record<string, string>, retry = FAST_RETRY): Promise<{ session: PlanSession; results: ActionResult[] }> {
+  const session = await planDir(dir, env, {}, retry);
+  if (session.problems.length) throw new Error(session.problems.map((p) => p.message).join("\n"));
+  const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+  return { session, results };
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user would. */
+export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env["PATH"] ?? "", ORGFORM_RETRY_BASE_MS: "2", ...options.env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    if (options.input !== undefined) child.stdin.end(options.input);
+    else child.stdin.end();
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
