@@ -64,11 +64,12 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
     problems.push({ source: "source" in d ? d.source : undefined, message: `${resourceId(d.target, d.kind, d.key)}: ${message}` });
 
   const desiredKeys = new Set(desired.map((d) => d.key));
+  const idIndex = indexIds(touchable);
   for (const d of [...desired].sort((a, b) => cmp(a.key, b.key))) {
     let current = liveByKey.get(d.key);
     let renamedFrom: string | undefined;
     if (!current && !d.absent) {
-      const old = d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
+      const old = pinnedMatch(d, idIndex, desiredKeys) ?? d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
       if (old !== undefined) {
         current = liveByKey.get(old);
         renamedFrom = old;
@@ -121,6 +122,32 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
     0,
   );
   return { actions, problems, existing: touchable.length, existingMembers };
+}
+
+/** Live keys by vendor id: field → id (as text) → key. */
+function indexIds(live: LiveResource[]): Map<string, Map<string, string>> {
+  const index = new Map<string, Map<string, string>>();
+  for (const l of live) {
+    for (const [field, value] of Object.entries(l.ids)) {
+      if (value === undefined || value === null) continue;
+      let byValue = index.get(field);
+      if (!byValue) index.set(field, (byValue = new Map()));
+      byValue.set(String(value), l.key);
+    }
+  }
+  return index;
+}
+
+/**
+ * The key of the live object whose vendor id the item pins (`group_no: 2559`), when that object
+ * is not claimed by another item under its own key: the pin keeps identity across a rename.
+ */
+function pinnedMatch(d: DesiredResource, index: Map<string, Map<string, string>>, desiredKeys: Set<string>): string | undefined {
+  for (const [field, value] of Object.entries(d.pins)) {
+    const key = index.get(field)?.get(String(value));
+    if (key !== undefined && !desiredKeys.has(key)) return key;
+  }
+  return undefined;
 }
 
 function summarize(actions: Action[], kinds: ReadonlyMap<string, KindModel>): PlanSummary {
