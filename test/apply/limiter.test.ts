@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { RateLimiter } from "../../src/apply/limiter.js";
+import { backoffMs, type RetryPolicy } from "../../src/apply/retry.js";
+
+describe("rate limiter reservations", () => {
+  it("spaces calls evenly at the bucket's rate, with headroom", () => {
+    let now = 0;
+    const limiter = new RateLimiter(0.5, () => now);
+    const buckets = new Map([["api", 10]]);
+
+    // 10/s at half headroom = one call every 200 ms.
+    expect([1, 2, 3].map(() => limiter.reserve(buckets))).toEqual([0, 200, 400]);
+    now = 1000;
+    expect(limiter.reserve(buckets)).toBe(0);
+  });
+
+  it("makes a call wait for the slowest of its buckets", () => {
+    const now = 0;
+    const limiter = new RateLimiter(1, () => now);
+    const tenant = new Map([["tenant", 50]]);
+    const members = new Map([["tenant", 50], ["members", 10]]);
+
+    expect(limiter.reserve(members)).toBe(0);
+    expect(limiter.reserve(members)).toBe(100);
+    // The tenant bucket was pushed along too: other APIs queue behind the member call's slot.
+    expect(limiter.reserve(tenant)).toBe(120);
+  });
+});
+
+describe("backoff", () => {
+  const policy: RetryPolicy = { attempts: 5, baseMs: 100, maxMs: 1000, rateLimitedMs: 1000, random: () => 1 };
+
+  it("doubles per attempt up to the cap", () => {
+    expect([1, 2, 3, 4, 5].map((n) => backoffMs(policy, n, "server"))).toEqual([100, 200, 400, 800, 1000]);
+  });
+
+  it("waits at least a second after the vendor said rate limited", () => {
+    expect(backoffMs(policy, 1, "rateLimited")).toBe(1000);
+  });
+
+  it("jitters between half and all of the ceiling", () => {
+    expect(backoffMs({ ...policy, random: () => 0 }, 3, "busy")).toBe(200);
+  });
+});
