@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { UsageError } from "../model/errors.js";
 import { FAULT_KINDS, FaultInjector, type FaultConfig, type FaultKind } from "./faults.js";
 import { vendorEmulators } from "./registry.js";
 import { loggableBody, RequestLog } from "./request-log.js";
@@ -35,7 +36,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = () => Math.round((performance.now() - started) * 1000) / 1000;
 
   const server: Server = createServer((req, res) => {
-    void route(req, res).catch((err: unknown) => send(res, { status: 500, body: { error: String(err) } }));
+    void route(req, res).catch((err: unknown) => {
+      const bad = err instanceof UsageError || err instanceof SyntaxError;
+      send(res, { status: bad ? 400 : 500, body: { error: err instanceof Error ? err.message : String(err) } });
+    });
   });
   server.on("connection", (socket) => {
     sockets.add(socket);

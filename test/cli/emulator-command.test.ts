@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { CLI, ROOT } from "../helpers/orgform.js";
+
+describe("orgform emulator", () => {
+  it("prints its base URL when ready and serves the seeded state", async () => {
+    const child = spawn(process.execPath, [CLI, "emulator", "--state", "examples/emulator/quickstart.yaml"], { cwd: ROOT });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (d: Buffer) => {
+          const m = /listening on (http:\/\/\S+)/.exec(d.toString());
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on("exit", () => reject(new Error("emulator exited")));
+      });
+
+      const state = (await (await fetch(`${url}/_emulator/state`)).json()) as { dingtalk: { punchGroups: unknown[] } };
+
+      expect(state.dingtalk.punchGroups).toHaveLength(1);
+    } finally {
+      child.kill("SIGINT");
+    }
+  });
+
+  it("refuses an invalid state file with the path of the problem", async () => {
+    const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, "emulator", "--state", "test/fixtures/emulator/invalid-state.yaml"], { cwd: ROOT });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("close", (code) => resolve({ code: code ?? 1, stderr }));
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("dingtalk.apps[0]: must have required property 'appSecret'");
+  });
+});

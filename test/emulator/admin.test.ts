@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { emulatorWith, type TestEmulator } from "../helpers/orgform.js";
+
+const STATE = {
+  dingtalk: { apps: [{ appKey: "k", appSecret: "sec-123456" }], punchGroups: [{ punch_group_id: "1", biz_inst_id: "1", members: [] }] },
+};
+
+let emulator: TestEmulator;
+beforeEach(async () => {
+  emulator = await emulatorWith(STATE);
+});
+afterEach(() => emulator.close());
+
+const call = (path: string, init?: RequestInit) => fetch(`${emulator.url}${path}`, init);
+const token = async () => ((await (await call("/dingtalk/gettoken?appkey=k&appsecret=sec-123456")).json()) as { access_token: string }).access_token;
+
+describe("emulator admin API", () => {
+  it("returns and replaces state by section, validating it", async () => {
+    const next = { dingtalk: { ...STATE.dingtalk, punchGroups: [] } };
+
+    expect((await call("/_emulator/state", { method: "PUT", body: JSON.stringify(next) })).status).toBe(200);
+    expect(await (await call("/_emulator/state")).json()).toMatchObject({ dingtalk: { punchGroups: [] } });
+    const bad = await call("/_emulator/state", { method: "PUT", body: JSON.stringify({ dingtalk: { apps: "no" } }) });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("dingtalk.apps: must be array");
+  });
+
+  it("logs every vendor call with its body and vendor code, secrets blanked, and clears on DELETE", async () => {
+    const t = await token();
+    await call(`/dingtalk/topapi/pbp/instance/group/member/list?access_token=${t}`, { method: "POST", body: JSON.stringify({ punch_group_id: "1", cursor: 0, size: 5 }) });
+
+    const log = (await (await call("/_emulator/requests")).json()) as Record<string, unknown>[];
+    expect(log).toEqual([
+      expect.objectContaining({ vendor: "dingtalk", method: "GET", path: "/gettoken", query: { appkey: "k", appsecret: "(redacted)" }, status: 200, code: 0 }),
+      expect.objectContaining({ path: "/topapi/pbp/instance/group/member/list", query: { access_token: "(redacted)" }, body: { punch_group_id: "1", cursor: 0, size: 5 }, code: 0 }),
+    ]);
+    expect(typeof log[0]?.["start"]).toBe("number");
+    expect(JSON.stringify(log)).not.toContain(t);
+    await call("/_emulator/requests", { method: "DELETE" });
+    expect(await (await call("/_emulator/requests")).json()).toEqual([]);
+  });
+
+  it("injects faults repeatably for a seed, and stops on DELETE", async () => {
+    const run = async () => {
+      await call("/_emulator/faults", { method: "PUT", body: JSON.stringify({ probability: 0.5, seed: 42, kinds: ["http500", "busy"] }) });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await call("/dingtalk/gettoken?appkey=k&appsecret=sec-123456");
+        const body = (await res.json().catch(() => ({}))) as { errcode?: number };
+        statuses.push(res.status === 500 ? 500 : (body.errcode ?? 0));
+      }
+      return statuses;
+    };
+
+    const first = await run();
+    const second = await run();
+
+    expect(first).toEqual(second);
+    expect(first.some((s) => s === 500) && first.some((s) => s === -1) && first.some((s) => s === 0)).toBe(true);
+    await call("/_emulator/faults", { method: "DELETE" });
+    expect((await call("/dingtalk/gettoken?appkey=k&appsecret=sec-123456")).status).toBe(200);
+  });
+});
+
+describe("dingtalk emulator quirks", () => {
+  const update = (t: string, body: string, type = "application/json") =>
+    call(`/dingtalk/topapi/pbp/instance/group/member/update?access_token=${t}`, { method: "POST", headers: { "content-type": type }, body }).then((r) => r.json());
+  const members = () => (emulator.vendor("dingtalk").getState() as typeof STATE.dingtalk & { punchGroups: { members: { member_id: string }[] }[] }).punchGroups[0]?.members.map((m) => m.member_id);
+
+  it("accepts sync_param as a nested object, a JSON string, and a form field", async () => {
+    const t = await token();
+    const param = (id: string) => ({ punch_group_id: "1", biz_inst_id: "1", add_member_list: [{ member_id: id, type: 0 }] });
+
+    expect(await update(t, JSON.stringify({ sync_param: param("a") }))).toMatchObject({ errcode: 0 });
+    expect(await update(t, JSON.stringify({ sync_param: JSON.stringify(param("b")) }))).toMatchObject({ errcode: 0 });
+    expect(await update(t, new URLSearchParams({ sync_param: JSON.stringify(param("c")) }).toString(), "application/x-www-form-urlencoded")).toMatchObject({ errcode: 0 });
+    expect(members()).toEqual(["a", "b", "c"]);
+  });
+
+  it("requires type on every member", async () => {
+    const t = await token();
+
+    const answer = await update(t, JSON.stringify({ sync_param: { punch_group_id: "1", biz_inst_id: "1", add_member_list: [{ member_id: "a" }] } }));
+
+    expect(answer).toMatchObject({ errcode: 100123, errmsg: "type empty" });
+    expect(members()).toEqual([]);
+  });
+
+  it("answers 40014 to a bad token, 42001 to an expired one, 22 to an unknown API", async () => {
+    const t = await token();
+    const post = (path: string, tok: string) => call(`/dingtalk${path}?access_token=${tok}`, { method: "POST", body: "{}" }).then((r) => r.json());
+
+    expect(await post("/topapi/pbp/instance/group/member/list", "bogus")).toMatchObject({ errcode: 40014 });
+    expect(await post("/topapi/no/such/api", t)).toMatchObject({ errcode: 22, sub_msg: expect.stringContaining("dingtalk.oapi.no.such.api") });
+    await call("/_emulator/tokens", { method: "DELETE" });
+    expect(await post("/topapi/pbp/instance/group/member/list", t)).toMatchObject({ errcode: 42001 });
+  });
+});
