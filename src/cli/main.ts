@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { applyCommand } from "./commands/apply.js";
 import { emulatorCommand } from "./commands/emulator.js";
+import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
 import { validateCommand } from "./commands/validate.js";
 import { describeError } from "./errors.js";
@@ -32,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("read live state and show what apply would change")
     .argument("[paths...]", "manifest files or folders", ["."])
     .option("--out <file>", "also write the plan as JSON, for apply --plan")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
     .option("--detailed-exitcode", "exit 2 when there are changes")
     .option("--target <name>", "only this target (repeatable)", collect)
     .option("--kind <kind>", "only this kind (repeatable)", collect)
@@ -52,6 +53,17 @@ export async function main(argv: string[]): Promise<number> {
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .action(async (paths: string[], opts) => {
       exitCode = await applyCommand(paths, opts, io);
+    });
+
+  program
+    .command("import")
+    .description("write manifests for what a target holds today")
+    .argument("[paths...]", "manifests holding the Target (and, for kinds that cannot be listed, the objects to read)", ["."])
+    .requiredOption("--target <name>", "the target to import")
+    .option("--kind <kind>", "only this kind (repeatable)", collect)
+    .option("--out <dir>", "folder to write one file per kind into", ".")
+    .action(async (paths: string[], opts) => {
+      exitCode = await importCommand(paths, opts, io);
     });
 
   program

@@ -1,7 +1,6 @@
 import type { Action, Plan } from "../model/plan.js";
-import { plainStyle, showValue, type Style } from "./style.js";
-
-const SYMBOL = { create: "+", update: "~", delete: "-" } as const;
+import { actionLines } from "./action-lines.js";
+import { plainStyle, type Style } from "./style.js";
 
 /** The plan as a person reads it in a terminal: Terraform-like `+ ~ -` lines and a summary. */
 export function renderText(plan: Plan, style: Style = plainStyle): string {
@@ -23,24 +22,13 @@ export function renderText(plan: Plan, style: Style = plainStyle): string {
   return `${out.join("\n")}\n`;
 }
 
+const INDENT = ["  ", "      ", "          "] as const;
+
 function renderAction(action: Action, style: Style): string[] {
-  const paint = action.op === "create" ? style.add : action.op === "delete" ? style.remove : style.change;
-  const renamed = action.renamedFrom === undefined ? "" : ` (renamed from ${JSON.stringify(action.renamedFrom)})`;
-  const lines = [paint(`  ${SYMBOL[action.op]} ${action.kind} ${JSON.stringify(action.key)}${renamed}`)];
-  for (const change of action.changes) {
-    if (change.add !== undefined || change.remove !== undefined) {
-      const add = change.add ?? [];
-      const remove = change.remove ?? [];
-      lines.push(paint(`      ${action.op === "create" ? "+" : "~"} ${change.field}: +${add.length} −${remove.length}`));
-      for (const m of add) lines.push(style.add(`          + ${m}`));
-      for (const m of remove) lines.push(style.remove(`          - ${m}`));
-    } else if (action.op === "create") {
-      lines.push(style.add(`      + ${change.field}: ${showValue(change.after)}`));
-    } else {
-      lines.push(style.change(`      ~ ${change.field}: ${showValue(change.before)} → ${showValue(change.after)}`));
-    }
-  }
-  return lines;
+  return actionLines(action).map((line) => {
+    const paint = line.mark === "+" ? style.add : line.mark === "-" ? style.remove : style.change;
+    return paint(`${INDENT[line.depth]}${line.mark} ${line.text}`);
+  });
 }
 
 /** "Plan: 1 to add, 2 to change, 0 to destroy; members: +12 −3" */

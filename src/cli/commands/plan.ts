@@ -5,12 +5,13 @@ import { selectScope } from "../../engine/session.js";
 import { ManifestError, UsageError } from "../../model/errors.js";
 import type { Plan } from "../../model/plan.js";
 import { renderJson } from "../../render/json.js";
+import { renderMarkdown } from "../../render/markdown.js";
 import { renderText } from "../../render/text.js";
 import type { Style } from "../../render/style.js";
 import type { Io } from "../io.js";
 import { load, readLive, type Selection } from "./shared.js";
 
-export type PlanFormat = "text" | "json";
+export type PlanFormat = "text" | "json" | "markdown";
 
 export interface PlanOptions extends Selection {
   out?: string;
@@ -21,6 +22,7 @@ export interface PlanOptions extends Selection {
 const RENDERERS: Record<PlanFormat, (plan: Plan, style: Style) => string> = {
   text: renderText,
   json: (plan) => renderJson(plan),
+  markdown: (plan) => renderMarkdown(plan),
 };
 
 export function rendererFor(format: string | undefined): (plan: Plan, style: Style) => string {
