@@ -40,12 +40,15 @@ export class Connection {
     options.redactor.add(...Object.values(target.credentials));
   }
 
-  /** Make one vendor call and return the data of its successful answer, or throw DriverError. */
-  async call(request: VendorRequest): Promise<unknown> {
+  /**
+   * Make one vendor call and return the data of its successful answer, or throw DriverError.
+   * Once `signal` is aborted no new exchange starts (InterruptedError); one in flight finishes.
+   */
+  async call(request: VendorRequest, signal?: AbortSignal): Promise<unknown> {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       await this.ensureToken();
-      const outcome = await this.exchange(request, attempt);
+      const outcome = await this.exchange(request, attempt, signal);
       if (outcome.ok) return outcome.data;
       if (outcome.failure === "tokenExpired" && !refreshed) {
         refreshed = true;
@@ -90,12 +93,14 @@ export class Connection {
   }
 
   /** One HTTP exchange inside the limits; transport failures become outcomes. */
-  private async exchange(request: VendorRequest, attempt: number): Promise<Outcome> {
+  private async exchange(request: VendorRequest, attempt: number, signal?: AbortSignal): Promise<Outcome> {
     const buckets = new Map<string, number>([[`${this.target.endpoint} *`, this.overall]]);
     const apiRate = this.driver.limits.buckets?.[request.bucket];
     if (apiRate !== undefined) buckets.set(`${this.target.endpoint} ${request.bucket}`, apiRate);
     const outcome = await this.slots(async (): Promise<Outcome> => {
+      if (signal?.aborted) throw new InterruptedError();
       await this.options.limiter.acquire(buckets);
+      if (signal?.aborted) throw new InterruptedError();
       let response: HttpResponse;
       try {
         response = await this.options.sender.send(this.client.prepare(request, Date.now()));
@@ -112,6 +117,14 @@ export class Connection {
   private failure(request: VendorRequest, outcome: Extract<Outcome, { ok: false }>): DriverError {
     const message = this.options.redactor.redact(outcome.message);
     return new DriverError(this.driver.name, outcome.failure, outcome.code, message, { method: request.method, path: request.path });
+  }
+}
+
+/** The run was interrupted before this call was sent. */
+export class InterruptedError extends Error {
+  constructor() {
+    super("not sent: the run was interrupted");
+    this.name = "InterruptedError";
   }
 }
 

@@ -4,7 +4,7 @@ import { readPath } from "../http/classify.js";
 import { DriverError } from "../model/errors.js";
 import type { Action } from "../model/plan.js";
 import type { ActionResult, ActionStatus } from "../model/result.js";
-import type { Connection } from "./connection.js";
+import { InterruptedError, type Connection } from "./connection.js";
 import { fromOutputs, resolveRequest, type Outputs } from "./deferred.js";
 import type { Operation } from "./operations.js";
 
@@ -58,11 +58,12 @@ export async function execute(ops: Operation[], env: ExecutionEnvironment, optio
         return;
       }
       const lane = op.lane === undefined ? undefined : laneFor(lanes, op.lane);
-      const perform = () => performOperation(op, env, outputs);
+      const perform = () => performOperation(op, env, outputs, options.signal);
       const outcome = lane ? await lane(perform) : await perform();
       for (const a of op.actions) {
         const applied = outcome.applied.has(a.id);
-        record(a, applied ? "done" : "failed", outcome.calls, applied ? undefined : outcome.error);
+        const status = applied ? "done" : outcome.untouched ? "skipped" : "failed";
+        record(a, status, outcome.calls, applied ? undefined : outcome.error);
       }
     })();
     running.set(op, promise);
@@ -77,14 +78,16 @@ interface OperationOutcome {
   applied: Set<string>;
   calls: number;
   error?: { code?: string | number; message: string };
+  /** Nothing was sent: the run was interrupted before the first call. */
+  untouched?: boolean;
 }
 
-async function performOperation(op: Operation, env: ExecutionEnvironment, outputs: Outputs): Promise<OperationOutcome> {
+async function performOperation(op: Operation, env: ExecutionEnvironment, outputs: Outputs, signal?: AbortSignal): Promise<OperationOutcome> {
   const connection = env.connection(op.target);
   let calls = 0;
   try {
     for (const request of op.requests) {
-      const data = await connection.call(resolveRequest(request, fromOutputs(outputs)));
+      const data = await connection.call(resolveRequest(request, fromOutputs(outputs)), signal);
       calls++;
       if (request.capture && op.actions.length === 1) {
         const actionId = (op.actions[0] as Action).id;
@@ -96,6 +99,7 @@ async function performOperation(op: Operation, env: ExecutionEnvironment, output
     return { applied: new Set(op.actions.map((a) => a.id)), calls };
   } catch (err) {
     const error = describe(err, calls, op.requests.length);
+    if (err instanceof InterruptedError && calls === 0) return { applied: new Set(), calls, error, untouched: true };
     const spec = env.kindSpec(op.kind);
     if (op.actions.length > 1 && spec.settleFailedBatch) {
       try {

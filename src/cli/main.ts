@@ -49,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--dry-run", "print the exact requests; send nothing")
     .option("--auto-approve", "do not ask for confirmation")
     .option("--force", "apply a plan the safety rules marked unsafe")
+    .option("--result <file>", "write every action's outcome as JSON (also on failure and interruption)")
     .option("--target <name>", "only this target (repeatable)", collect)
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .action(async (paths: string[], opts) => {
@@ -87,12 +88,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`${String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Exit once both streams are flushed. Exiting (rather than waiting for the event loop to
+ * drain) matters after an interrupted apply: calls abandoned after the grace period must not
+ * keep the process alive.
+ */
+function exitWhenFlushed(code: number): void {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+  process.stderr.write(`${String(err)}\n`);
+  exitWhenFlushed(1);
+});

@@ -1,6 +1,11 @@
 import type { ActionOp } from "./plan.js";
 
-export type ActionStatus = "done" | "failed" | "skipped";
+/**
+ * done: the vendor holds the change. failed: it refused or could not be reached. skipped: not
+ * attempted (a dependency failed, or the run was interrupted first). unknown: in flight when
+ * the run was stopped; only the next plan can tell.
+ */
+export type ActionStatus = "done" | "failed" | "skipped" | "unknown";
 
 /** What happened to one action during apply. */
 export interface ActionResult {
@@ -15,4 +20,19 @@ export interface ActionResult {
   message?: string;
   /** Calls of this action's operation that completed. */
   calls: number;
+}
+
+/** What `apply --result FILE` writes, also when a run fails or is interrupted. */
+export interface ResultFile {
+  formatVersion: 1;
+  outcome: "applied" | "failed" | "interrupted" | "refused" | "nothing-to-do";
+  message?: string;
+  counts: Record<ActionStatus, number>;
+  results: ActionResult[];
+}
+
+export function countResults(results: ActionResult[]): Record<ActionStatus, number> {
+  const counts: Record<ActionStatus, number> = { done: 0, failed: 0, skipped: 0, unknown: 0 };
+  for (const r of results) counts[r.status]++;
+  return counts;
 }

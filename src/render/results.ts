@@ -1,4 +1,4 @@
-import type { ActionResult } from "../model/result.js";
+import { countResults, type ActionResult } from "../model/result.js";
 import { plainStyle, type Style } from "./style.js";
 
 /** The end-of-run table: every action with what happened to it. */
@@ -11,7 +11,8 @@ export function renderResults(results: ActionResult[], style: Style = plainStyle
     const detail = [r.code === undefined ? "" : `[${r.code}]`, r.message ?? ""].filter(Boolean).join(" ");
     lines.push(`${paint(r.status.padEnd(8))} ${r.op.padEnd(6)} ${r.id.padEnd(idWidth)} ${String(r.calls).padStart(5)}  ${detail}`.trimEnd());
   }
-  const count = (s: ActionResult["status"]) => results.filter((r) => r.status === s).length;
-  lines.push("", style.strong(`Apply: ${count("done")} done, ${count("failed")} failed, ${count("skipped")} skipped.`));
+  const n = countResults(results);
+  const unknown = n.unknown ? `, ${n.unknown} unknown (in flight when stopped: run plan to see)` : "";
+  lines.push("", style.strong(`Apply: ${n.done} done, ${n.failed} failed, ${n.skipped} skipped${unknown}.`));
   return `${lines.join("\n")}\n`;
 }

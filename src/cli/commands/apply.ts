@@ -4,16 +4,18 @@ import { scopeFor } from "../../engine/fetch.js";
 import { fingerprint } from "../../engine/fingerprint.js";
 import { makePlan } from "../../engine/plan.js";
 import { readPlanFile, targetsFromPlan } from "../../engine/plan-file.js";
-import { applyOperations, operationsFor, selectScope } from "../../engine/session.js";
+import { operationsFor, selectScope } from "../../engine/session.js";
 import { redactHttpRequest } from "../../http/redact.js";
 import { ManifestError, StalePlanError, UnsafePlanError, UsageError } from "../../model/errors.js";
 import type { FetchScope, Plan } from "../../model/plan.js";
-import type { ActionResult } from "../../model/result.js";
+import type { ActionResult, ResultFile } from "../../model/result.js";
+import { writeResultFile } from "../../engine/result-file.js";
+import { runApply } from "../apply-run.js";
+import { describeError } from "../errors.js";
 import { renderRequests } from "../../render/requests.js";
 import { renderResults } from "../../render/results.js";
 import { renderText } from "../../render/text.js";
 import type { Io } from "../io.js";
-import { Progress } from "../progress.js";
 import { confirm } from "../prompt.js";
 import { load, readLive, type LiveState, type Selection } from "./shared.js";
 
@@ -22,14 +24,30 @@ export interface ApplyOptions extends Selection {
   dryRun?: boolean;
   autoApprove?: boolean;
   force?: boolean;
+  result?: string;
 }
 
-/** Apply a saved plan, or plan and apply in one go (asking first). */
+/** Apply a saved plan, or plan and apply in one go (asking first); `--result` records the outcome. */
 export async function applyCommand(paths: string[], options: ApplyOptions, io: Io): Promise<number> {
+  const record = (outcome: ResultFile["outcome"], results: ActionResult[], message?: string) => {
+    if (options.result) writeResultFile(options.result, outcome, results, (t) => io.redactor.redact(t), message);
+  };
+  try {
+    return await applyAndReport(paths, options, io, record);
+  } catch (err) {
+    record("refused", [], describeError(err).text.trim().split("\n")[0]);
+    throw err;
+  }
+}
+
+type Recorder = (outcome: ResultFile["outcome"], results: ActionResult[], message?: string) => void;
+
+async function applyAndReport(paths: string[], options: ApplyOptions, io: Io, record: Recorder): Promise<number> {
   const { plan, state } = options.plan ? await fromPlanFile(options.plan, io) : await fromManifests(paths, options, io);
   if (!options.plan) io.out(renderText(plan, io.style));
   if (plan.actions.length === 0) {
     if (options.plan) io.out("No changes in the plan. Nothing to apply.\n");
+    record("nothing-to-do", []);
     return 0;
   }
   if (!plan.safety.ok && !options.force) throw new UnsafePlanError(plan.safety.violations);
@@ -42,12 +60,15 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: I
     if (!process.stdin.isTTY) throw new UsageError("apply needs --auto-approve when there is no terminal to ask on (or apply a reviewed plan with --plan FILE)");
     if (!(await confirm("Apply these changes?"))) {
       io.err("Apply cancelled.\n");
+      record("refused", [], "cancelled at the prompt");
       return 1;
     }
   }
-  const results = await run(ops, plan, state, io);
+  const { results, interrupted } = await runApply(ops, plan, state, io);
   io.out(renderResults(results, io.style));
-  return results.every((r) => r.status === "done") ? 0 : 1;
+  const ok = results.every((r) => r.status === "done");
+  record(interrupted ? "interrupted" : ok ? "applied" : "failed", results);
+  return ok && !interrupted ? 0 : 1;
 }
 
 async function fromManifests(paths: string[], options: ApplyOptions, io: Io): Promise<{ plan: Plan; state: LiveState }> {
@@ -70,25 +91,6 @@ async function fromPlanFile(file: string, io: Io): Promise<{ plan: Plan; state: 
     if (fingerprint(state.live.get(t.name) ?? []) !== t.fingerprint) throw new StalePlanError(t.name);
   }
   return { plan, state };
-}
-
-async function run(ops: Operation[], plan: Plan, state: LiveState, io: Io): Promise<ActionResult[]> {
-  const progress = new Progress(io, "applying (actions)", plan.actions.length);
-  const controller = new AbortController();
-  const interrupt = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) return;
-    io.err(`\n${signal}: no new calls will start; waiting for the calls in flight.\n`);
-    controller.abort();
-  };
-  process.on("SIGINT", interrupt);
-  process.on("SIGTERM", interrupt);
-  try {
-    return await applyOperations(ops, state, { signal: controller.signal, onResult: (r) => progress.tick(r.status !== "done") });
-  } finally {
-    progress.finish();
-    process.off("SIGINT", interrupt);
-    process.off("SIGTERM", interrupt);
-  }
 }
 
 /** The exact calls apply would make, secrets blanked, values from earlier calls as placeholders. */
