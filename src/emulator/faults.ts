@@ -1,5 +1,9 @@
-/** Faults the emulator can inject before a vendor call reaches the vendor's logic. */
-export const FAULT_KINDS = ["http500", "timeout", "reset", "ratelimit", "tokenExpired", "busy"] as const;
+/**
+ * Faults the emulator can inject before a vendor call reaches the vendor's logic. The first
+ * six are transient (a retry may succeed); `corrupt` (HTTP 200, not JSON) and `empty` (HTTP
+ * 200, a JSON object with none of the expected fields) stand for a broken vendor answer.
+ */
+export const FAULT_KINDS = ["http500", "timeout", "reset", "ratelimit", "tokenExpired", "busy", "corrupt", "empty"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultConfig {
@@ -22,12 +26,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+const TRANSIENT: FaultKind[] = ["http500", "timeout", "reset", "ratelimit", "tokenExpired", "busy"];
+
 export class FaultInjector {
   private config: FaultConfig | undefined;
   private random: () => number = Math.random;
 
   configure(config: FaultConfig | undefined): void {
-    this.config = config;
+    this.config = config && { ...config, kinds: config.kinds.length ? config.kinds : TRANSIENT };
     if (config) this.random = seededRandom(config.seed);
   }
 

@@ -5,7 +5,7 @@ import { FAULT_KINDS, FaultInjector, type FaultConfig, type FaultKind } from "./
 import { vendorEmulators } from "./registry.js";
 import { loggableBody, RequestLog } from "./request-log.js";
 import { validateState, type EmulatorState } from "./state.js";
-import type { EmuRequest, EmuResponse, VendorEmulator } from "./vendor.js";
+import type { EmuRequest, EmuResponse, VendorEmulator, VendorFault } from "./vendor.js";
 
 export interface EmulatorOptions {
   port?: number;
@@ -68,7 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (fault === "reset") req.socket.destroy();
       return; // a timeout never answers; the socket closes with the server
     }
-    const answer = fault ? (vendor.faultAnswer(fault) as EmuResponse) : await vendor.handle(emuReq, Date.now());
+    const answer = fault ? faultResponse(vendor, fault) : await vendor.handle(emuReq, Date.now());
     log.add({ ...entry, status: answer.status, code: fault ? `fault:${fault}` : answer.code, end: clock() });
     send(res, answer);
   }
@@ -90,7 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     if (path === "/_emulator/faults" && method === "PUT") {
       const config = json() as Partial<FaultConfig>;
-      const kinds = (config.kinds ?? [...FAULT_KINDS]).filter((k): k is FaultKind => (FAULT_KINDS as readonly string[]).includes(k));
+      const kinds = (config.kinds ?? []).filter((k): k is FaultKind => (FAULT_KINDS as readonly string[]).includes(k));
       faults.configure({ probability: Number(config.probability ?? 0), seed: Number(config.seed ?? 1), kinds, vendors: config.vendors });
       return send(res, { status: 200, body: faults.current() });
     }
@@ -128,8 +128,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
+const GENERIC_FAULTS: ReadonlySet<FaultKind> = new Set(["timeout", "reset", "corrupt", "empty"]);
+
 function supports(vendor: VendorEmulator, kind: FaultKind): boolean {
-  return kind === "timeout" || kind === "reset" || vendor.faultAnswer(kind) !== undefined;
+  return GENERIC_FAULTS.has(kind) || vendor.faultAnswer(kind as VendorFault) !== undefined;
+}
+
+function faultResponse(vendor: VendorEmulator, kind: FaultKind): EmuResponse {
+  if (kind === "corrupt") return { status: 200, body: "<html><body>502 Bad Gateway</body></html>", headers: { "content-type": "text/html" } };
+  if (kind === "empty") return { status: 200, body: {} };
+  return vendor.faultAnswer(kind as VendorFault) as EmuResponse;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
