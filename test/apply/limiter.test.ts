@@ -42,3 +42,29 @@ describe("backoff", () => {
     expect(backoffMs({ ...policy, random: () => 0 }, 3, "busy")).toBe(200);
   });
 });
+
+describe("rate limiter one-second guard", () => {
+  it("holds a call that a late timer would bunch past rate × headroom calls in one second", () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, () => now);
+    const api = new Map([["api", 3]]);
+
+    // Three calls fit into one second; a fourth released early by a late timer must wait.
+    expect([0, 10, 20].map((t) => ((now = t), limiter.admit(api)))).toEqual([0, 0, 0]);
+    now = 900;
+    expect(limiter.admit(api)).toBe(101);
+    now = 1001;
+    expect(limiter.admit(api)).toBe(0);
+  });
+
+  it("counts only admitted calls, and leaves buckets without a finite rate alone", () => {
+    let now = 0;
+    const limiter = new RateLimiter(0.5, () => now);
+    const both = new Map([["tenant", 4], ["free", Infinity]]);
+
+    // 4/s at half headroom: two calls a second.
+    expect([limiter.admit(both), limiter.admit(both), limiter.admit(both)]).toEqual([0, 0, 1001]);
+    now = 1000.5;
+    expect(limiter.admit(both)).toBe(0);
+  });
+});
