@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../model/plan.js";
+import { nestingProblem } from "./guard.js";
 import type { SourcePosition } from "../model/resource.js";
 
 export type PathSegment = string | number;
@@ -19,6 +20,8 @@ const MAX_ALIAS_COUNT = 100;
 
 /** Parse every document of a YAML file, keeping positions; syntax problems become diagnostics. */
 export function parseYamlFile(file: string, text: string): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const tooDeep = nestingProblem(file, text);
+  if (tooDeep) return { documents: [], diagnostics: [tooDeep] };
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];
