@@ -24,7 +24,7 @@ export function schemaDiagnostics(doc: ParsedDocument, errors: ErrorObject[], ba
       message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
     } else if (e.keyword === "const") {
       message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
-    } else if (e.keyword === "type" && e.message?.startsWith("must be ") && (e as UnionError).union) {
+    } else if (e.keyword === "type" && (e as UnionError).union) {
       message = `must be ${(e as UnionError).union}`;
     }
     const text = `${formatPath(shown)}: ${message}`;
@@ -40,24 +40,25 @@ interface UnionError extends ErrorObject {
 }
 
 /**
- * For `oneOf`/`anyOf`, ajv reports every branch. Keep the deepest errors when a branch got
- * further; otherwise fold the branch type errors into one "must be A or B".
+ * For `oneOf`/`anyOf`, ajv reports every branch. When some branch got past the type check
+ * (its errors are not about the type), keep those errors: they say what is wrong with the
+ * value. Otherwise fold the branches' type errors into one "must be A or B".
  */
 function dropUnionNoise(errors: ErrorObject[]): UnionError[] {
-  const unions = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => e.instancePath);
-  if (!unions.length) return errors;
+  const unions = new Set(errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => e.instancePath));
+  if (!unions.size) return errors;
+  const isNoise = (e: ErrorObject) => e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "type";
+  const under = (e: ErrorObject, p: string) => e.instancePath === p || e.instancePath.startsWith(`${p}/`);
   const out: UnionError[] = [];
-  for (const p of new Set(unions)) {
-    const deeper = errors.some((e) => e.instancePath.startsWith(`${p}/`));
-    if (deeper) continue;
-    const types = errors.filter((e) => e.instancePath === p && e.keyword === "type").map((e) => String((e.params as { type: string }).type));
-    const first = errors.find((e) => e.instancePath === p && e.keyword === "type");
-    if (first) out.push({ ...first, union: [...new Set(types)].join(" or ") });
-    else out.push(errors.find((e) => e.instancePath === p) as ErrorObject);
+  for (const p of unions) {
+    if (errors.some((e) => under(e, p) && !isNoise(e))) continue;
+    const types = errors.filter((e) => e.instancePath === p && e.keyword === "type");
+    const first = types[0] ?? errors.find((e) => e.instancePath === p);
+    if (first) out.push({ ...first, union: [...new Set(types.map((e) => String((e.params as { type: string }).type)))].join(" or ") || undefined });
   }
   for (const e of errors) {
-    const inUnion = unions.some((p) => e.instancePath === p);
-    if (!inUnion) out.push(e);
+    const union = [...unions].find((p) => under(e, p));
+    if (union === undefined || !isNoise(e) || (e.instancePath !== union && e.keyword !== "type")) out.push(e);
   }
   return out;
 }
