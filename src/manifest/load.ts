@@ -136,9 +136,7 @@ function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Re
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = v;
   const canonical = spec.toCanonical(own);
-  const fieldSources: DesiredResource["fieldSources"] = {};
-  for (const field of Object.keys(item)) fieldSources[field] = doc.positionOf(["items", index, field]);
-  return {
+  const res = {
     target,
     kind: spec.kind,
     key: canonical.key,
@@ -147,9 +145,18 @@ function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Re
     absent: item["absent"] === true,
     membersPolicy: item["membersPolicy"] as DesiredResource["membersPolicy"],
     previousKeys: (item["previousKeys"] as string[] | undefined) ?? [],
-    source: doc.positionOf(["items", index]),
-    fieldSources,
   };
+  // Positions are looked up only when a message needs one: finding them costs a second parse.
+  return Object.defineProperties(res, {
+    source: { get: () => doc.positionOf(["items", index]), enumerable: false },
+    fieldSources: { get: () => lazyFieldSources(doc, item, index), enumerable: false },
+  }) as DesiredResource;
+}
+
+function lazyFieldSources(doc: ParsedDocument, item: Record<string, unknown>, index: number): Record<string, DesiredResource["source"]> {
+  const out: Record<string, DesiredResource["source"]> = {};
+  for (const field of Object.keys(item)) Object.defineProperty(out, field, { get: () => doc.positionOf(["items", index, field]), enumerable: true });
+  return out;
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -1,3 +1,4 @@
+import jsyaml from "js-yaml";
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../model/plan.js";
 import { nestingProblem } from "./guard.js";
@@ -18,10 +19,53 @@ export interface ParsedDocument {
 /** Aliases a document may expand before it counts as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
-/** Parse every document of a YAML file, keeping positions; syntax problems become diagnostics. */
-export function parseYamlFile(file: string, text: string): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+/** Anchors, aliases and merge keys: files that use them take the careful path (alias bombs). */
+const ANCHOR_OR_ALIAS = /(^|[\s[{,:])[&*][^\s\]},]|<</m;
+
+export interface ParsedFile {
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parse every document of a YAML file. A fast parser reads well-formed files; positions are
+ * worked out (by the position-keeping parser) only when something asks for one, which is
+ * when there is a problem to report. Files the fast parser refuses, and files with anchors or
+ * aliases, go straight to the position-keeping parser, which words the syntax errors.
+ */
+export function parseYamlFile(file: string, text: string): ParsedFile {
   const tooDeep = nestingProblem(file, text);
   if (tooDeep) return { documents: [], diagnostics: [tooDeep] };
+  return (ANCHOR_OR_ALIAS.test(text) ? undefined : parseFast(file, text)) ?? parsePrecise(file, text);
+}
+
+function parseFast(file: string, text: string): ParsedFile | undefined {
+  let values: unknown[];
+  try {
+    values = jsyaml.loadAll(text, undefined, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  // An empty or null document is where the two parsers could count documents differently.
+  if (values.some((v) => v === null || v === undefined)) return undefined;
+  let precise: ParsedFile | undefined;
+  const located = (i: number): ParsedDocument | undefined => (precise ??= parsePrecise(file, text)).documents[i];
+  const fallback = { file, line: 1, column: 1 };
+  const documents = values.map(
+    (value, i): ParsedDocument => ({
+      file,
+      value,
+      get start() {
+        return located(i)?.start ?? fallback;
+      },
+      positionOf: (path, key) => located(i)?.positionOf(path, key) ?? fallback,
+    }),
+  );
+  return { documents, diagnostics: [] };
+}
+
+/** The position-keeping parse (the `yaml` package): exact positions, slower. */
+function parsePrecise(file: string, text: string): ParsedFile {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];
