@@ -65,7 +65,7 @@ describe("emulator admin API", () => {
 describe("dingtalk emulator quirks", () => {
   const update = (t: string, body: string, type = "application/json") =>
     call(`/dingtalk/topapi/pbp/instance/group/member/update?access_token=${t}`, { method: "POST", headers: { "content-type": type }, body }).then((r) => r.json());
-  const members = () => (emulator.vendor("dingtalk").getState() as typeof STATE.dingtalk & { punchGroups: { members: { member_id: string }[] }[] }).punchGroups[0]?.members.map((m) => m.member_id);
+  const members = () => (emulator.vendor("dingtalk").getState() as { punchGroups: { members: { member_id: string }[] }[] }).punchGroups[0]?.members.map((m) => m.member_id);
 
   it("accepts sync_param as a nested object, a JSON string, and a form field", async () => {
     const t = await token();
