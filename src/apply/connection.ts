@@ -99,16 +99,21 @@ export class Connection {
     if (apiRate !== undefined) buckets.set(`${this.target.endpoint} ${request.bucket}`, apiRate);
     const outcome = await this.slots(async (): Promise<Outcome> => {
       if (signal?.aborted) throw new InterruptedError();
-      await this.options.limiter.acquire(buckets);
-      if (signal?.aborted) throw new InterruptedError();
-      let response: HttpResponse;
+      const answered = await this.options.limiter.acquire(buckets);
       try {
-        response = await this.options.sender.send(this.client.prepare(request, Date.now()));
-      } catch (err) {
-        if (err instanceof NetworkError) return { ok: false, failure: "network", code: err.code, message: err.message };
-        throw err;
+        if (signal?.aborted) throw new InterruptedError();
+        let response: HttpResponse;
+        try {
+          response = await this.options.sender.send(this.client.prepare(request, Date.now()));
+        } catch (err) {
+          if (err instanceof NetworkError) return { ok: false, failure: "network", code: err.code, message: err.message };
+          throw err;
+        }
+        return this.client.interpret(request, response);
+      } finally {
+        // The guard counts the call until a second after its answer (see RateLimiter).
+        answered();
       }
-      return this.client.interpret(request, response);
     });
     this.options.observe?.({ target: this.target.name, request, attempt, outcome });
     return outcome;

@@ -14,6 +14,29 @@ export interface FieldSpec {
   type: "scalar" | "set";
   /** The field holds the key of another resource of this kind (same target). */
   ref?: string;
+  /**
+   * A scalar list whose order the vendor does not keep: compared as a set, but sent in the
+   * order the manifest wrote it (for vendors that take a comma-separated list).
+   */
+  unordered?: boolean;
+  /**
+   * The vendor reads this string back with characters hidden by this mask character (a phone
+   * shown as `135******78`): such a live value matches a desired value of the same length that
+   * agrees on every character the mask does not hide.
+   */
+  maskedBy?: string;
+}
+
+/**
+ * The spec of a canonical field: its own entry, or the entry of its family. A family entry is
+ * named `<prefix>.*` and covers every field `<prefix>.<name>` (a kind that flattens a nested
+ * list keyed by name, such as `duty.<name>`, declares the family once).
+ */
+export function fieldSpecOf(fields: Record<string, FieldSpec>, field: string): FieldSpec | undefined {
+  const own = fields[field];
+  if (own !== undefined) return own;
+  const dot = field.indexOf(".");
+  return dot > 0 ? fields[`${field.slice(0, dot)}.*`] : undefined;
 }
 
 /** What the planner needs to know about a kind: its fields and which operations exist. */

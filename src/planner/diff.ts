@@ -1,5 +1,5 @@
 import equal from "fast-deep-equal";
-import type { FieldSpec } from "../model/kind.js";
+import { fieldSpecOf, type FieldSpec } from "../model/kind.js";
 import type { FieldChange } from "../model/plan.js";
 import type { MembersPolicy } from "../model/resource.js";
 
@@ -14,14 +14,28 @@ export function diffFields(
   for (const field of Object.keys(desired).sort()) {
     const want = desired[field];
     const have = live[field];
-    if (specs[field]?.type === "set") {
+    if (fieldSpecOf(specs, field)?.type === "set") {
       const change = diffSet(field, asStrings(want), asStrings(have), membersPolicy);
       if (change) changes.push(change);
-    } else if (!equal(want ?? null, have ?? null)) {
+    } else if (!sameFieldValue(fieldSpecOf(specs, field), want, have)) {
       changes.push({ field, before: have ?? null, after: want ?? null });
     }
   }
   return changes;
+}
+
+/** Whether a live scalar value already is the desired one, as the field's spec compares them. */
+export function sameFieldValue(spec: FieldSpec | undefined, want: unknown, have: unknown): boolean {
+  if (spec?.unordered && Array.isArray(want) && Array.isArray(have)) {
+    return equal([...new Set(want.map(String))].sort(), [...new Set(have.map(String))].sort());
+  }
+  const mask = spec?.maskedBy;
+  if (mask && typeof want === "string" && typeof have === "string" && have.includes(mask)) {
+    const wanted = [...want];
+    const shown = [...have];
+    return wanted.length === shown.length && shown.every((ch, i) => ch === mask || ch === wanted[i]);
+  }
+  return equal(want ?? null, have ?? null);
 }
 
 /** Every managed field of a new object, as the changes of its create. */
@@ -30,7 +44,7 @@ export function createChanges(desired: Record<string, unknown>, specs: Record<st
     .sort()
     .flatMap((field): FieldChange[] => {
       const value = desired[field];
-      if (specs[field]?.type === "set") {
+      if (fieldSpecOf(specs, field)?.type === "set") {
         const add = [...new Set(asStrings(value))].sort();
         return add.length ? [{ field, add, remove: [] }] : [];
       }

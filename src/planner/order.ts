@@ -1,4 +1,4 @@
-import type { KindModel } from "../model/kind.js";
+import { fieldSpecOf, type KindModel } from "../model/kind.js";
 import type { Action, Diagnostic } from "../model/plan.js";
 import { resourceId, type LiveResource } from "../model/resource.js";
 
@@ -20,7 +20,8 @@ export function orderActions(
   for (const action of actions) {
     if (action.op === "delete") continue;
     for (const change of action.changes) {
-      const refKind = kinds.get(action.kind)?.fields[change.field]?.ref;
+      const model = kinds.get(action.kind);
+      const refKind = model ? fieldSpecOf(model.fields, change.field)?.ref : undefined;
       if (!refKind || typeof change.after !== "string") continue;
       const other = byId.get(resourceId(action.target, refKind, change.after));
       if (other && other.id !== action.id && (other.op === "create" || other.renamedFrom !== undefined)) {

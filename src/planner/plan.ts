@@ -1,4 +1,4 @@
-import { can, reasonOf, type KindModel } from "../model/kind.js";
+import { can, fieldSpecOf, reasonOf, type KindModel } from "../model/kind.js";
 import type { Action, Diagnostic, PlanSummary, SafetyViolation } from "../model/plan.js";
 import { effectivePolicy, type EffectivePolicy, type TargetPolicy } from "../model/policy.js";
 import { resourceId, type DesiredResource, type LiveResource } from "../model/resource.js";
@@ -116,9 +116,9 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
     if (matchesAny(ignore, d.key, d.fields["name"])) refuse(d, `matches an ignore pattern of the target's policy for ${d.kind}; remove the item or the pattern`);
   }
 
-  const setFields = Object.entries(model.fields).filter(([, f]) => f.type === "set").map(([name]) => name);
+  const isSet = (field: string) => fieldSpecOf(model.fields, field)?.type === "set";
   const existingMembers = touchable.reduce(
-    (n, l) => n + setFields.reduce((m, f) => m + (Array.isArray(l.fields[f]) ? (l.fields[f] as unknown[]).length : 0), 0),
+    (n, l) => n + Object.entries(l.fields).reduce((m, [f, v]) => m + (isSet(f) && Array.isArray(v) ? v.length : 0), 0),
     0,
   );
   return { actions, problems, existing: touchable.length, existingMembers };
@@ -155,7 +155,8 @@ function summarize(actions: Action[], kinds: ReadonlyMap<string, KindModel>): Pl
   for (const a of actions) {
     s[a.op] += 1;
     for (const c of a.changes) {
-      if (kinds.get(a.kind)?.fields[c.field]?.type !== "set") continue;
+      const model = kinds.get(a.kind);
+      if (!model || fieldSpecOf(model.fields, c.field)?.type !== "set") continue;
       if (a.op !== "create") s.remove += c.remove?.length ?? 0;
       s.add += c.add?.length ?? 0;
     }

@@ -1,4 +1,4 @@
-import type { KindModel } from "../model/kind.js";
+import { fieldSpecOf, type KindModel } from "../model/kind.js";
 import type { Action, SafetyViolation } from "../model/plan.js";
 import type { EffectivePolicy } from "../model/policy.js";
 
@@ -46,7 +46,7 @@ export function checkSafety(actions: Action[], tallies: KindTally[], kinds: Read
 function countRemovals(actions: Action[], kind: KindModel | undefined): number {
   let n = 0;
   for (const a of actions) {
-    for (const c of a.changes) if (kind?.fields[c.field]?.type === "set") n += c.remove?.length ?? 0;
+    for (const c of a.changes) if (kind && fieldSpecOf(kind.fields, c.field)?.type === "set") n += c.remove?.length ?? 0;
   }
   return n;
 }
