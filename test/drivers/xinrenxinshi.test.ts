@@ -1,0 +1,243 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { XrxsSection } from "../../src/emulator/xinrenxinshi/state.js";
+import { applyOperations, operationsFor } from "../../src/engine/session.js";
+import { DriverError } from "../../src/model/errors.js";
+import { applyDir, emulatorWith, FAST_RETRY, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { dept, ENV, ID, manifests, SECRET, tenant } from "./xinrenxinshi-fixtures.js";
+
+let emulator: TestEmulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+const state = () => emulator?.vendor("xinrenxinshi").getState() as XrxsSection;
+const find = (code: string) => state().departments.find((d) => d.code === code);
+const writes = () => (emulator?.calls("xinrenxinshi") ?? []).filter((c) => /\/v5\/department\/(create|update|delete)$/.test(c.path));
+type Body = Record<string, unknown>;
+
+describe("xinrenxinshi.Department over HTTP", () => {
+  it("creates a three-level tree in one apply, each child under its parent's new id", async () => {
+    emulator = await emulatorWith(tenant([]));
+    const dir = manifests(emulator.url, [
+      "  - { code: RD, name: 研发中心, type: 4 }",
+      "  - { code: RD-PLATFORM, name: 平台组, parent: RD, type: 3 }",
+      "  - { code: RD-PLATFORM-DB, name: 数据库小组, parent: RD-PLATFORM, adminId: emp-head-1 }",
+    ]);
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results.map((r) => [r.key, r.status])).toEqual([
+      ["RD", "done"],
+      ["RD-PLATFORM", "done"],
+      ["RD-PLATFORM-DB", "done"],
+    ]);
+    const rd = find("RD");
+    const platform = find("RD-PLATFORM");
+    expect(rd?.departmentId).toMatch(/^[0-9a-f]{32}$/);
+    expect(platform).toMatchObject({ parentId: rd?.departmentId, type: 3 });
+    expect(find("RD-PLATFORM-DB")).toMatchObject({ parentId: platform?.departmentId, adminId: "emp-head-1" });
+    expect(writes().map((c) => (c.body as Body)["code"])).toEqual(["RD", "RD-PLATFORM", "RD-PLATFORM-DB"]);
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("reads the whole company with one list call, plus the type list and the field settings", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.platform, "RD-PLATFORM", "平台组", { parentId: ID.rd })]));
+    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }", "  - { code: RD-PLATFORM, name: 平台组, parent: RD }"]);
+
+    const { plan } = await planDir(dir, ENV);
+
+    expect(plan.actions).toEqual([]);
+    expect(emulator.calls().map((c) => c.path).sort()).toEqual([
+      "/authorize/oauth/token",
+      "/v5/common/citys",
+      "/v5/department/depttype/list",
+      "/v5/department/fields/setting",
+      "/v5/department/list",
+    ]);
+  });
+
+  it("renames a department and keeps its head when adminId is not managed", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发部", { adminId: "emp-head-1", hrbpId: "emp-hrbp", city: "武汉市" })]));
+    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }"]);
+
+    const { session, results } = await applyDir(dir, ENV);
+
+    expect(session.plan.actions[0]?.changes).toEqual([{ field: "name", before: "研发部", after: "研发中心" }]);
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    expect(writes()[0]?.body).toMatchObject({ departmentId: ID.rd, name: "研发中心", adminId: "emp-head-1", hrbpId: "emp-hrbp", city: "武汉市" });
+    expect(find("RD")).toMatchObject({ name: "研发中心", adminId: "emp-head-1", hrbpId: "emp-hrbp" });
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("clears the head when the manifest sets adminId to null", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心", { adminId: "emp-head-1" })]));
+    const dir = manifests(emulator.url, ["  - { code: RD, adminId: null }"]);
+
+    await applyDir(dir, ENV);
+
+    expect(writes()[0]?.body).not.toHaveProperty("adminId");
+    expect(find("RD")?.adminId).toBe("");
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("changes a department's code when the item pins its departmentId", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.rd, "RD-OLD", "研发中心"), dept(ID.platform, "PLATFORM", "平台组", { parentId: ID.rd })]));
+    const dir = manifests(emulator.url, [`  - { code: RD, departmentId: ${ID.rd}, name: 研发中心 }`, "  - { code: PLATFORM, name: 平台组, parent: RD }"]);
+
+    const { session, results } = await applyDir(dir, ENV);
+
+    expect(session.plan.actions.map((a) => [a.key, a.op, a.renamedFrom])).toEqual([
+      ["RD", "update", "RD-OLD"],
+      ["PLATFORM", "update", undefined],
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["done", "done"]);
+    expect(find("RD")?.departmentId).toBe(ID.rd);
+    expect(find("PLATFORM")?.parentId).toBe(ID.rd);
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("moves a department to another parent, and one to the top level", async () => {
+    emulator = await emulatorWith(
+      tenant([
+        dept(ID.rd, "RD", "研发中心"),
+        dept(ID.sales, "SALES", "销售部"),
+        dept(ID.platform, "PLATFORM", "平台组", { parentId: ID.rd }),
+        dept(ID.infra, "INFRA", "基础组", { parentId: ID.rd }),
+      ]),
+    );
+    const dir = manifests(emulator.url, [
+      "  - { code: RD, name: 研发中心 }",
+      "  - { code: SALES, name: 销售部 }",
+      "  - { code: PLATFORM, name: 平台组, parent: SALES }",
+      "  - { code: INFRA, name: 基础组 }",
+    ]);
+
+    await applyDir(dir, ENV);
+
+    expect(find("PLATFORM")?.parentId).toBe(ID.sales);
+    expect(find("INFRA")?.parentId).toBe("");
+    const bodies = Object.fromEntries(writes().map((c) => [(c.body as Body)["code"], c.body as Body]));
+    expect(bodies["PLATFORM"]?.["parentId"]).toBe(ID.sales);
+    expect(bodies["INFRA"]?.["parentId"]).toBe("");
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("deletes a subtree children first", async () => {
+    emulator = await emulatorWith(
+      tenant([
+        dept(ID.rd, "RD", "研发中心"),
+        dept(ID.platform, "PLATFORM", "平台组", { parentId: ID.rd }),
+        dept(ID.infra, "INFRA", "基础组", { parentId: ID.platform }),
+        dept(ID.sales, "SALES", "销售部"),
+      ]),
+    );
+    const dir = manifests(emulator.url, ["  - { code: RD, absent: true }", "  - { code: PLATFORM, absent: true }", "  - { code: INFRA, absent: true }"]);
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results.every((r) => r.status === "done")).toBe(true);
+    expect(writes().map((c) => [c.path, (c.body as Body)["departmentId"], c.code])).toEqual([
+      ["/v5/department/delete", ID.infra, 0],
+      ["/v5/department/delete", ID.platform, 0],
+      ["/v5/department/delete", ID.rd, 0],
+    ]);
+    expect(state().departments.map((d) => d.code)).toEqual(["SALES"]);
+  });
+
+  it("refuses to plan deleting a parent whose children stay", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.platform, "PLATFORM", "平台组", { parentId: ID.rd })]));
+    const dir = manifests(emulator.url, ["  - { code: RD, absent: true }"]);
+
+    const session = await planDir(dir, ENV);
+
+    expect(session.problems.map((p) => p.message)).toEqual([expect.stringContaining("PLATFORM still refers to it")]);
+  });
+
+  it("reports the vendor's refusal to delete a department with employees", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.sales, "SALES", "销售部")], { employees: [{ employeeId: "e1", name: "赵六", departmentId: ID.sales }] }));
+    const dir = manifests(emulator.url, ["  - { code: SALES, absent: true }"]);
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results).toEqual([expect.objectContaining({ status: "failed", code: 60004, message: "部门下存在员工,不能删除" })]);
+  });
+
+  it("never has two department writes in flight on one tenant", async () => {
+    const names = ["A", "B", "C", "D", "E", "F"];
+    emulator = await emulatorWith(tenant(names.map((n, i) => dept(`bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb0${i}`, n, `old ${n}`)), { limits: { writeDelayMs: 25 } }));
+    const dir = manifests(
+      emulator.url,
+      names.map((n) => `  - { code: ${n}, name: new ${n} }`),
+    );
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results.map((r) => r.status)).toEqual(names.map(() => "done"));
+    expect(writes().map((c) => c.code)).toEqual(names.map(() => 0));
+    const spans = writes().sort((a, b) => a.start - b.start);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+  });
+
+  it("reports a wrong app secret as an auth failure, without the secret", async () => {
+    emulator = await emulatorWith(tenant([]));
+    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }"]);
+
+    const failure = await planDir(dir, { XRXS_APP_SECRET: "not-the-secret" }).catch((e: unknown) => e);
+
+    expect(failure).toBeInstanceOf(DriverError);
+    expect(failure).toMatchObject({ failure: "auth", code: "invalid_client" });
+    expect(String((failure as Error).message)).not.toContain("not-the-secret");
+    expect(String((failure as Error).message)).not.toContain(SECRET);
+  });
+
+  it("refreshes an expired token once and repeats the call", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发部")]));
+    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }"]);
+    const session = await planDir(dir, ENV);
+    await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
+    emulator.clearCalls();
+
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    expect(emulator.calls().map((c) => [c.path, c.status, c.code])).toEqual([
+      ["/v5/department/update", 401, "invalid_token"],
+      ["/authorize/oauth/token", 200, 0],
+      ["/v5/department/update", 200, 0],
+    ]);
+  });
+
+  it("backs off and retries when the vendor says it is rate limited, and converges", async () => {
+    emulator = await emulatorWith(tenant([], { limits: { qps: 3 } }));
+    const dir = manifests(
+      emulator.url,
+      ["A", "B", "C", "D"].map((n) => `  - { code: ${n}, name: 部门${n} }`),
+      ["limits: { requestsPerSecond: 10 }"],
+    );
+    // Waits long enough to outlast the vendor's one-second window, as the real policy does.
+    const patient = { ...FAST_RETRY, rateLimitedMs: 400 };
+
+    const { results } = await applyDir(dir, ENV, patient);
+
+    expect(results.map((r) => r.status)).toEqual(["done", "done", "done", "done"]);
+    expect(emulator.calls().some((c) => c.code === 42900)).toBe(true);
+    expect((await planDir(dir, ENV, {}, patient)).plan.actions).toEqual([]);
+  });
+
+  it("retries busy answers and server errors", async () => {
+    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发部")]));
+    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }"]);
+    const session = await planDir(dir, ENV);
+    // Seed 19 draws: busy, http500, then no fault.
+    emulator.faults.configure({ probability: 0.5, seed: 19, kinds: ["busy", "http500"], vendors: ["xinrenxinshi"] });
+
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+
+    emulator.faults.configure(undefined);
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    const updates = emulator.calls().filter((c) => c.path === "/v5/department/update");
+    expect(updates.map((c) => c.code)).toEqual(["fault:busy", "fault:http500", 0]);
+    expect(find("RD")?.name).toBe("研发中心");
+  });
+});
