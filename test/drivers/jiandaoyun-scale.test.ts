@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { JiandaoyunSection } from "../../src/emulator/jiandaoyun/state.js";
+import { applyDir, emulatorWith, FAST_RETRY, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { API, company, ENV, group, manifests, role, usernames, users } from "./jiandaoyun-fixtures.js";
+
+let emulator: TestEmulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+const section = (e: TestEmulator) => e.vendor("jiandaoyun").getState() as JiandaoyunSection;
+const throttled = (e: TestEmulator) => e.calls("jiandaoyun").filter((c) => c.code === 8303 || c.code === 8304);
+
+/**
+ * Live: `live` roles in group G (role_no 3000…). Desired: the first half renamed through their
+ * pinned role_no, the other half absent, and `creates` new roles: one action each.
+ */
+function roleChurn(live: number, creates: number) {
+  const half = live / 2;
+  const state = company({ roleGroups: [group(10, "G")], roles: Array.from({ length: live }, (_, i) => role(3000 + i, 10, `old${i}`)) });
+  const items = [
+    ...Array.from({ length: half }, (_, i) => ({ name: `renamed${i}`, group: "G", role_no: 3000 + i })),
+    ...Array.from({ length: live - half }, (_, i) => ({ name: `old${half + i}`, group: "G", absent: true })),
+    ...Array.from({ length: creates }, (_, i) => ({ name: `new${i}`, group: "G" })),
+  ];
+  return { state, items };
+}
+
+describe("jiandaoyun at scale", () => {
+  it("adds and removes 2 000 members in chunks of at most 100 usernames", async () => {
+    const before = usernames(2000, "a");
+    const after = usernames(2000, "b");
+    emulator = await emulatorWith(company({ users: users([...before, ...after]), roleGroups: [group(10, "G")], roles: [role(20, 10, "R", before)] }));
+    const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "R", group: "G", members: after }] });
+
+    const { session, results } = await applyDir(dir, ENV);
+
+    expect(session.plan.summary).toMatchObject({ update: 1, add: 2000, remove: 2000 });
+    expect(results).toEqual([expect.objectContaining({ status: "done", calls: 40 })]);
+    const body = (path: string) => emulator!.calls("jiandaoyun").filter((c) => c.path === `${API}/role/${path}`).map((c) => c.body as { role_no: number; usernames: string[] });
+    expect(body("add_members").map((b) => b.usernames.length)).toEqual(Array(20).fill(100));
+    expect(body("remove_members").map((b) => b.usernames.length)).toEqual(Array(20).fill(100));
+    expect(body("add_members").flatMap((b) => b.usernames)).toEqual(after);
+    expect(body("remove_members").flatMap((b) => b.usernames)).toEqual(before);
+    expect([...(section(emulator).roles[0]?.members ?? [])].sort()).toEqual(after);
+    emulator.clearCalls();
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+    expect(emulator.calls("jiandaoyun").filter((c) => c.path.endsWith("/role/user/list"))).toHaveLength(1);
+  });
+
+  it("pages role members past the 10 000 a page holds", async () => {
+    const members = usernames(10_050);
+    emulator = await emulatorWith(company({ users: users(members), roleGroups: [group(10, "G")], roles: [role(20, 10, "R", members)] }));
+    const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "R", group: "G", members }] });
+
+    const { plan } = await planDir(dir, ENV);
+
+    expect(plan.actions).toEqual([]);
+    const pages = emulator.calls("jiandaoyun").filter((c) => c.path.endsWith("/role/user/list")).map((c) => c.body);
+    expect(pages).toEqual([
+      { role_no: 20, skip: 0, limit: 10_000 },
+      { role_no: 20, skip: 10_000, limit: 10_000 },
+    ]);
+  });
+
+  it("applies 500 role changes without a single 8303 or 8304", { timeout: 120_000 }, async () => {
+    // 100 renames, 100 deletes and 300 creates, after reading 200 roles' members (30/s).
+    const { state, items } = roleChurn(200, 300);
+    emulator = await emulatorWith(state);
+    const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: items });
+
+    const { session, results } = await applyDir(dir, ENV);
+
+    expect(session.plan.summary).toMatchObject({ create: 300, update: 100, delete: 100 });
+    expect(results.filter((r) => r.status !== "done")).toEqual([]);
+    expect(throttled(emulator)).toEqual([]);
+    const writes = emulator.calls("jiandaoyun").filter((c) => !c.path.endsWith("/list"));
+    expect(writes).toHaveLength(500);
+    expect(writes.every((c) => c.status === 200)).toBe(true);
+    expect(section(emulator).roles).toHaveLength(400);
+  });
+
+  it("retries 8303 when the company's quota is below the published one, and converges", { timeout: 60_000 }, async () => {
+    const { state, items } = roleChurn(20, 20);
+    emulator = await emulatorWith({ jiandaoyun: { ...state.jiandaoyun, limits: { company: 8 } } });
+    const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: items });
+
+    const { results } = await applyDir(dir, ENV, { ...FAST_RETRY, rateLimitedMs: 1000 });
+
+    expect(results.filter((r) => r.status !== "done")).toEqual([]);
+    expect(throttled(emulator).map((c) => c.code)).toContain(8303);
+    const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    expect(section(emulator).roles.map((r) => r.name).sort()).toEqual([...names("renamed", 10), ...names("new", 20)].sort());
+  });
+});
