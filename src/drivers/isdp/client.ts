@@ -1,0 +1,120 @@
+import type { Outcome, VendorClient } from "../driver.js";
+import { malformed, parseJsonBody } from "../../http/classify.js";
+import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
+import { classifyFailedMessage, classifyHttp, isOAuthError } from "./errors.js";
+
+export const TOKEN_PATH = "/oauth2/oauth/rest_token";
+/** Lifetime assumed when a token answer names none (the shortest the vendor's examples show). */
+const FALLBACK_TTL_SECONDS = 359;
+
+export interface IsdpCredentials {
+  clientId: string;
+  /** The application id. */
+  username: string;
+  /** The application token. */
+  password: string;
+}
+
+interface TokenAnswer {
+  access_token?: unknown;
+  token_type?: unknown;
+  expires_in?: unknown;
+}
+
+interface Envelope {
+  status?: unknown;
+  msg?: unknown;
+  data?: unknown;
+  success?: unknown;
+  failed?: unknown;
+  totalCount?: unknown;
+  error?: unknown;
+  error_description?: unknown;
+  error_msg?: unknown;
+}
+
+/**
+ * Huawei ISDP OpenAPI: an OAuth2 password-grant token from `/oauth2/oauth/rest_token`, then
+ * `Authorization: bearer <token>` on JSON POSTs. Answers are the `{status, msg, data, success,
+ * failed}` envelope, or `{data, pos, totalCount}` for paged queries; the gateway answers HTTP
+ * 401 `invalid_token` once a token has expired.
+ */
+export class IsdpClient implements VendorClient {
+  private token: string | undefined;
+  private tokenType = "bearer";
+  private refreshAt = 0;
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly credentials: IsdpCredentials,
+  ) {}
+
+  tokenRequest(now: number): VendorRequest | undefined {
+    if (this.token && now < this.refreshAt) return undefined;
+    const { clientId, username, password } = this.credentials;
+    return {
+      method: "POST",
+      path: TOKEN_PATH,
+      body: { client_id: clientId, client_secret: clientId, grant_type: "password", username, password },
+      bucket: TOKEN_PATH,
+    };
+  }
+
+  acceptToken(data: unknown, now: number): void {
+    const answer = data as TokenAnswer;
+    this.token = String(answer.access_token);
+    this.tokenType = typeof answer.token_type === "string" && answer.token_type ? answer.token_type : "bearer";
+    const ttl = Number(answer.expires_in);
+    const seconds = Number.isFinite(ttl) && ttl > 0 ? ttl : FALLBACK_TTL_SECONDS;
+    // Lifetimes are short (often a few minutes): renew a tenth early, at most a minute early.
+    this.refreshAt = now + (seconds - Math.min(60, seconds / 10)) * 1000;
+  }
+
+  invalidateToken(): void {
+    // Keep the old token for calls already past their token check: they get 401 invalid_token
+    // and refresh for themselves, where a call with no token at all would read as an auth error.
+    this.refreshAt = 0;
+  }
+
+  prepare(request: VendorRequest, _now: number): HttpRequest {
+    const url = new URL(this.endpoint + request.path);
+    for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (request.path !== TOKEN_PATH) headers["authorization"] = `${this.tokenType} ${this.token ?? ""}`;
+    const prepared: HttpRequest = { method: request.method, url: url.toString(), headers };
+    prepared.body = JSON.stringify(request.body ?? {});
+    return prepared;
+  }
+
+  interpret(request: VendorRequest, response: HttpResponse): Outcome {
+    const body = parseJsonBody(response) as Envelope | undefined;
+    const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
+    const named = isObject && typeof body.error === "string" ? body.error : undefined;
+    // The gateway may render an OAuth2 error as XML (<InvalidTokenException>); the name is what counts.
+    const oauthError = isOAuthError(named) ? named : !isObject && /invalid_token/.test(response.body) ? "invalid_token" : undefined;
+    const httpFailure = classifyHttp(response.status, oauthError);
+    if (httpFailure) {
+      // A token request that is refused for a lasting reason means the credentials are wrong.
+      const failure = request.path === TOKEN_PATH && httpFailure !== "rateLimited" && httpFailure !== "server" ? "auth" : httpFailure;
+      const detail = isObject ? (body.error_description ?? body.msg ?? body.error_msg ?? body.error) : undefined;
+      return { ok: false, failure, code: oauthError ?? `HTTP ${response.status}`, message: String(detail ?? `HTTP ${response.status}`) };
+    }
+    if (!isObject) return malformed(response, "the body is not a JSON object");
+    if (request.path === TOKEN_PATH) {
+      if (typeof (body as TokenAnswer).access_token !== "string") return malformed(response, "access_token is missing");
+      return { ok: true, data: body };
+    }
+    if (body.status === "failed" || body.failed === true) {
+      const message = typeof body.msg === "string" && body.msg ? body.msg : "the vendor refused the request without a reason";
+      return { ok: false, failure: classifyFailedMessage(message), code: "failed", message };
+    }
+    if (body.status === "success" || body.success === true) return { ok: true, data: body };
+    // Paged queries answer without a status: `{data: [...], pos, totalCount}`.
+    if (Array.isArray(body.data) && body.totalCount !== undefined) return { ok: true, data: body };
+    return malformed(response, "neither a status nor a page of data");
+  }
+
+  secrets(): string[] {
+    return [this.credentials.password, this.token ?? ""].filter(Boolean);
+  }
+}

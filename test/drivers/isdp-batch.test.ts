@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { person } from "../../src/drivers/isdp/kinds/person.js";
+import { fetchContext } from "../../src/engine/fetch.js";
+import { applyOperations, operationsFor } from "../../src/engine/session.js";
+import type { Action } from "../../src/model/plan.js";
+import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
+
+const ADD = "/openapi/v1/person/batchAdd";
+const LIST = "/openapi/v1/person/getPersonList";
+
+let emulator: TestEmulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+describe("isdp.Person batches", () => {
+  it("fails a whole batch over one invalid row and reports per person what was and was not applied", async () => {
+    emulator = await emulatorWith(tenant([], { catalog: { roleNo: ["worker", "lead"] } }));
+    const items = codes(150).map((c) => ({ personCode: c, personName: c, roleNo: c === "p0120" ? "ghost-role" : "worker" }));
+    const dir = siteDir(emulator.url, items);
+
+    const { results } = await applyDir(dir, ENV);
+
+    // p0000..p0099 go in one batch, p0100..p0149 (holding the bad row) in the other.
+    const byKey = new Map(results.map((r) => [r.key, r]));
+    expect(codes(100).every((c) => byKey.get(c)?.status === "done")).toBe(true);
+    for (const c of codes(50, "p", 100)) {
+      expect(byKey.get(c)).toMatchObject({ status: "failed", code: "failed", message: "personCode p0120: roleNo ghost-role does not exist" });
+    }
+    // After the failure the driver read those 50 persons back before saying so.
+    const lists = emulator.calls("isdp").filter((c) => c.path === LIST).map((c) => c.body as { personCodeList?: string[] });
+    expect(lists.at(-1)?.personCodeList).toEqual(codes(50, "p", 100).map((c) => `${c}@hw`));
+    expect(storedPersons(emulator.vendor("isdp").getState())).toHaveLength(100);
+    // Running plan again shows exactly what is left.
+    const again = await planDir(dir, ENV);
+    expect(again.plan.actions.map((a) => a.key)).toEqual(codes(50, "p", 100));
+  });
+
+  it("settles a failed batch by re-reading: only persons that hold every value set count as applied", async () => {
+    emulator = await emulatorWith(
+      tenant([
+        { personCode: "a001@hw", personName: "Applied", email: "a@example.com" },
+        { personCode: "b001@hw", personName: "Old name" },
+        { personCode: "c001@hw", personName: "Half", email: "old@example.com" },
+      ]),
+    );
+    const session = await planDir(siteDir(emulator.url, []), ENV);
+    const ctx = fetchContext(session.state.connections.get("site")!);
+    const update = (key: string, changes: Action["changes"]): Action => ({ id: `site/isdp.Person/${key}`, target: "site", kind: "isdp.Person", key, op: "update", changes, dependsOn: [] });
+    const create = (key: string): Action => ({ id: `site/isdp.Person/${key}`, target: "site", kind: "isdp.Person", key, op: "create", changes: [{ field: "personName", before: null, after: key }], dependsOn: [] });
+
+    const applied = await person.settleFailedBatch!(
+      [
+        update("a001", [{ field: "personName", before: "x", after: "Applied" }, { field: "email", before: null, after: "a@example.com" }]),
+        update("b001", [{ field: "personName", before: "Old name", after: "New name" }]),
+        update("c001", [{ field: "personName", before: "x", after: "Half" }, { field: "email", before: "old@example.com", after: "new@example.com" }]),
+        create("d001"),
+      ],
+      ctx,
+    );
+
+    expect([...applied]).toEqual(["site/isdp.Person/a001"]);
+  });
+
+  it("refreshes a token that expires in the middle of an apply and repeats only the refused call", async () => {
+    emulator = await emulatorWith(tenant([], { tokenTtlSeconds: 359 }));
+    const dir = siteDir(emulator.url, codes(250).map((c) => ({ personCode: c, personName: c })), { target: { limits: { requestsPerSecond: 200, concurrency: 1 } } });
+    const session = await planDir(dir, ENV);
+    emulator.clearCalls();
+    let expired = false;
+
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state, {
+      onResult: () => {
+        if (expired) return;
+        expired = true; // the first batch is done: every token issued so far stops working
+        emulator!.vendor("isdp").expireTokens();
+      },
+    });
+
+    expect(results.every((r) => r.status === "done")).toBe(true);
+    const calls = emulator.calls("isdp").map((c) => [c.path, c.code]);
+    expect(calls[0]).toEqual([ADD, "success"]);
+    // Calls already queued with the old token are refused too; each refreshes once and repeats.
+    const refused = calls.filter(([, code]) => code === "invalid_token");
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused.every(([path]) => path === ADD)).toBe(true);
+    const firstRefusal = calls.findIndex(([, code]) => code === "invalid_token");
+    expect(calls.slice(firstRefusal).some(([path, code]) => path === "/oauth2/oauth/rest_token" && code === 200)).toBe(true);
+    expect(calls.every(([path, code]) => code === "success" || code === "invalid_token" || path === "/oauth2/oauth/rest_token")).toBe(true);
+    expect(calls.filter(([path, code]) => path === ADD && code === "success")).toHaveLength(3);
+    expect(storedPersons(emulator.vendor("isdp").getState())).toHaveLength(250);
+  });
+});
