@@ -1,0 +1,72 @@
+import type { Diagnostic } from "../../model/plan.js";
+import type { DesiredResource, LiveResource } from "../../model/resource.js";
+import { UNIT } from "./kinds/unit-fields.js";
+
+interface Placement {
+  name: string;
+  superior: string;
+  desired?: DesiredResource;
+}
+
+/**
+ * O2OA's unit rules, checked before any write: a name has no `/` or `\`, a unique has no
+ * whitespace (distinguished names are parsed as `\S+@\S+@U`), and no two units under the same
+ * superior share a name once the plan is applied.
+ */
+export function checkUnits(desired: DesiredResource[], live: LiveResource[]): Diagnostic[] {
+  const units = desired.filter((d) => d.kind === UNIT);
+  const diagnostics: Diagnostic[] = [];
+  for (const d of units) {
+    if (d.absent) continue;
+    const name = d.fields["name"];
+    if (typeof name === "string" && /[/\\]/.test(name)) {
+      diagnostics.push(at(d, "name", `${label(d)}: the name "${name}" contains "/" or "\\", which O2OA refuses in unit names`));
+    }
+    if (/\s/.test(d.key)) {
+      diagnostics.push(at(d, "unique", `${label(d)}: the unique "${d.key}" contains whitespace; O2OA distinguished names (name@unique@U) cannot hold it`));
+    }
+  }
+  diagnostics.push(...siblingClashes(units, live.filter((l) => l.kind === UNIT)));
+  return diagnostics;
+}
+
+/** Units that would share a name under one superior after the plan. */
+function siblingClashes(units: DesiredResource[], live: LiveResource[]): Diagnostic[] {
+  const after = new Map<string, Placement>();
+  for (const l of live) after.set(l.key, { name: String(l.fields["name"]), superior: String(l.fields["superior"] ?? "") });
+  for (const d of units) {
+    // A live unit that is renamed to this key no longer stands under its old one.
+    for (const old of d.previousKeys) if (!units.some((u) => u.key === old)) after.delete(old);
+    if (d.absent) {
+      after.delete(d.key);
+      continue;
+    }
+    const name = d.fields["name"] ?? after.get(d.key)?.name;
+    after.set(d.key, { name: String(name), superior: String(d.fields["superior"] ?? ""), desired: d });
+  }
+  const groups = new Map<string, [string, Placement][]>();
+  for (const entry of after) {
+    const id = `${entry[1].superior}\u0000${entry[1].name}`;
+    groups.set(id, [...(groups.get(id) ?? []), entry]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const keys = group.map(([key]) => key).sort();
+    for (const [key, p] of group) {
+      if (!p.desired) continue;
+      const others = keys.filter((k) => k !== key).map((k) => `"${k}"`).join(", ");
+      const where = p.superior ? `superior "${p.superior}"` : "the top level";
+      diagnostics.push(at(p.desired, "name", `${label(p.desired)}: the name "${p.name}" is already used under ${where} by ${others}; O2OA requires sibling units to have different names`));
+    }
+  }
+  return diagnostics;
+}
+
+function at(d: DesiredResource, field: string, message: string): Diagnostic {
+  return { source: d.fieldSources?.[field] ?? d.source, path: field, message };
+}
+
+function label(d: DesiredResource): string {
+  return `${d.target}/${d.kind}/${d.key}`;
+}
