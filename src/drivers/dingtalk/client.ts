@@ -1,4 +1,5 @@
 import type { Outcome, VendorClient } from "../driver.js";
+import { TokenCache } from "../token-cache.js";
 import { malformed, parseJsonBody, statusFailure } from "../../http/classify.js";
 import { isRetryable } from "../../model/errors.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
@@ -16,8 +17,7 @@ interface TokenAnswer {
  * call; JSON bodies; HTTP 200 with `errcode` for business errors.
  */
 export class DingTalkClient implements VendorClient {
-  private token: string | undefined;
-  private expiresAt = 0;
+  private readonly token = new TokenCache(200, 7200);
 
   constructor(
     private readonly endpoint: string,
@@ -26,27 +26,23 @@ export class DingTalkClient implements VendorClient {
   ) {}
 
   tokenRequest(now: number): VendorRequest | undefined {
-    if (this.token && now < this.expiresAt) return undefined;
+    if (this.token.fresh(now)) return undefined;
     return { method: "GET", path: TOKEN_PATH, query: { appkey: this.appKey, appsecret: this.appSecret }, bucket: "gettoken" };
   }
 
   acceptToken(data: unknown, now: number): void {
     const answer = data as TokenAnswer;
-    this.token = answer.access_token;
-    const ttl = Number(answer.expires_in) || 7200;
-    // Refresh a little early: 200 s before expiry, or a tenth of a short lifetime.
-    this.expiresAt = now + (ttl - Math.min(200, ttl / 10)) * 1000;
+    this.token.accept(answer.access_token, answer.expires_in, now);
   }
 
   invalidateToken(): void {
-    this.token = undefined;
-    this.expiresAt = 0;
+    this.token.expire();
   }
 
   prepare(request: VendorRequest, _now: number): HttpRequest {
     const url = new URL(this.endpoint + request.path);
     for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, String(v));
-    if (request.path !== TOKEN_PATH) url.searchParams.set("access_token", this.token ?? "");
+    if (request.path !== TOKEN_PATH) url.searchParams.set("access_token", this.token.value ?? "");
     const prepared: HttpRequest = { method: request.method, url: url.toString(), headers: {} };
     if (request.body !== undefined) {
       prepared.headers["content-type"] = "application/json";
@@ -74,6 +70,6 @@ export class DingTalkClient implements VendorClient {
   }
 
   secrets(): string[] {
-    return [this.appSecret, this.token ?? ""].filter(Boolean);
+    return [this.appSecret, this.token.value ?? ""].filter(Boolean);
   }
 }

@@ -1,4 +1,5 @@
 import type { Outcome, VendorClient } from "../driver.js";
+import { TokenCache } from "../token-cache.js";
 import { malformed, parseJsonBody } from "../../http/classify.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
 import { classifyFailedMessage, classifyHttp, isOAuthError } from "./errors.js";
@@ -40,9 +41,9 @@ interface Envelope {
  * 401 `invalid_token` once a token has expired.
  */
 export class IsdpClient implements VendorClient {
-  private token: string | undefined;
+  /** Lifetimes are short (often a few minutes): renew a tenth early, at most a minute early. */
+  private readonly token = new TokenCache(60, FALLBACK_TTL_SECONDS);
   private tokenType = "bearer";
-  private refreshAt = 0;
 
   constructor(
     private readonly endpoint: string,
@@ -50,7 +51,7 @@ export class IsdpClient implements VendorClient {
   ) {}
 
   tokenRequest(now: number): VendorRequest | undefined {
-    if (this.token && now < this.refreshAt) return undefined;
+    if (this.token.fresh(now)) return undefined;
     const { clientId, username, password } = this.credentials;
     return {
       method: "POST",
@@ -62,25 +63,19 @@ export class IsdpClient implements VendorClient {
 
   acceptToken(data: unknown, now: number): void {
     const answer = data as TokenAnswer;
-    this.token = String(answer.access_token);
+    this.token.accept(String(answer.access_token), answer.expires_in, now);
     this.tokenType = typeof answer.token_type === "string" && answer.token_type ? answer.token_type : "bearer";
-    const ttl = Number(answer.expires_in);
-    const seconds = Number.isFinite(ttl) && ttl > 0 ? ttl : FALLBACK_TTL_SECONDS;
-    // Lifetimes are short (often a few minutes): renew a tenth early, at most a minute early.
-    this.refreshAt = now + (seconds - Math.min(60, seconds / 10)) * 1000;
   }
 
   invalidateToken(): void {
-    // Keep the old token for calls already past their token check: they get 401 invalid_token
-    // and refresh for themselves, where a call with no token at all would read as an auth error.
-    this.refreshAt = 0;
+    this.token.expire();
   }
 
   prepare(request: VendorRequest, _now: number): HttpRequest {
     const url = new URL(this.endpoint + request.path);
     for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { "content-type": "application/json" };
-    if (request.path !== TOKEN_PATH) headers["authorization"] = `${this.tokenType} ${this.token ?? ""}`;
+    if (request.path !== TOKEN_PATH) headers["authorization"] = `${this.tokenType} ${this.token.value ?? ""}`;
     const prepared: HttpRequest = { method: request.method, url: url.toString(), headers };
     prepared.body = JSON.stringify(request.body ?? {});
     return prepared;
@@ -115,6 +110,6 @@ export class IsdpClient implements VendorClient {
   }
 
   secrets(): string[] {
-    return [this.credentials.password, this.token ?? ""].filter(Boolean);
+    return [this.credentials.password, this.token.value ?? ""].filter(Boolean);
   }
 }

@@ -1,4 +1,5 @@
 import type { Outcome, VendorClient } from "../driver.js";
+import { TokenCache } from "../token-cache.js";
 import { malformed, parseJsonBody } from "../../http/classify.js";
 import { DriverError, isRetryable, type FailureClass } from "../../model/errors.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
@@ -26,7 +27,8 @@ type Envelope = { type?: unknown; data?: unknown; message?: unknown; prompt?: un
  * Every answer is the `ActionResult` envelope; errors are HTTP 500 with `type: error`.
  */
 export class O2oaClient implements VendorClient {
-  private token: string | undefined;
+  /** O2OA tokens carry no lifetime: one is used until the server stops honouring it. */
+  private readonly token = new TokenCache(0, Infinity);
   private lastSsoToken: string | undefined;
 
   constructor(
@@ -40,7 +42,7 @@ export class O2oaClient implements VendorClient {
   }
 
   tokenRequest(now: number): VendorRequest | undefined {
-    if (this.token) return undefined;
+    if (this.token.fresh(now)) return undefined;
     const { credential, password, client, key } = this.credentials;
     if (!this.usesSso) return { method: "POST", path: LOGIN_PATH, body: { credential, password: password ?? "" }, bucket: LOGIN_PATH };
     try {
@@ -51,19 +53,19 @@ export class O2oaClient implements VendorClient {
     return { method: "POST", path: SSO_PATH, body: { client, token: this.lastSsoToken }, bucket: SSO_PATH };
   }
 
-  acceptToken(data: unknown, _now: number): void {
-    this.token = (data as { token: string }).token;
+  acceptToken(data: unknown, now: number): void {
+    this.token.accept((data as { token: string }).token, undefined, now);
   }
 
   invalidateToken(): void {
-    this.token = undefined;
+    this.token.expire();
   }
 
   prepare(request: VendorRequest, _now: number): HttpRequest {
     const url = new URL(this.endpoint + request.path);
     for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: "application/json" };
-    if (!isLogin(request.path) && this.token) headers[TOKEN_HEADER] = this.token;
+    if (!isLogin(request.path) && this.token.value) headers[TOKEN_HEADER] = this.token.value;
     const prepared: HttpRequest = { method: request.method, url: url.toString(), headers };
     if (request.body !== undefined) {
       headers["content-type"] = "application/json; charset=utf-8";
@@ -105,18 +107,18 @@ export class O2oaClient implements VendorClient {
   }
 
   secrets(): string[] {
-    return [this.credentials.password, this.credentials.key, this.lastSsoToken, this.token].filter((s): s is string => Boolean(s));
+    return [this.credentials.password, this.credentials.key, this.lastSsoToken, this.token.value].filter((s): s is string => Boolean(s));
   }
 
   /** The session token now in use (for tests and diagnostics; never printed). */
   currentToken(): string | undefined {
-    return this.token;
+    return this.token.value;
   }
 
   /** Authenticated answers re-issue the token; keep the newest. */
   private adoptToken(response: HttpResponse): void {
     const fresh = response.headers[TOKEN_HEADER];
-    if (fresh && fresh !== "anonymous" && this.token) this.token = fresh;
+    if (fresh && fresh !== "anonymous" && this.token.value) this.token.value = fresh;
   }
 }
 

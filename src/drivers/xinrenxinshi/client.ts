@@ -1,4 +1,5 @@
 import type { Outcome, VendorClient } from "../driver.js";
+import { TokenCache } from "../token-cache.js";
 import { malformed, parseJsonBody, statusFailure } from "../../http/classify.js";
 import { isRetryable } from "../../model/errors.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
@@ -16,8 +17,7 @@ type Json = Record<string, unknown>;
  * Answers are `{errcode, errmsg, data}` with HTTP 200; token problems come OAuth-style.
  */
 export class XinrenxinshiClient implements VendorClient {
-  private token: string | undefined;
-  private expiresAt = 0;
+  private readonly token = new TokenCache(300, 7199);
   private readonly endpoint: string;
 
   constructor(
@@ -29,7 +29,7 @@ export class XinrenxinshiClient implements VendorClient {
   }
 
   tokenRequest(now: number): VendorRequest | undefined {
-    if (this.token && now < this.expiresAt) return undefined;
+    if (this.token.fresh(now)) return undefined;
     return {
       method: "POST",
       path: TOKEN_PATH,
@@ -40,15 +40,11 @@ export class XinrenxinshiClient implements VendorClient {
 
   acceptToken(data: unknown, now: number): void {
     const answer = data as { access_token: string; expires_in?: unknown };
-    this.token = answer.access_token;
-    const ttl = Number(answer.expires_in) || 7199;
-    // Refresh a little before the vendor would refuse it: 5 minutes early, or a tenth of a short lifetime.
-    this.expiresAt = now + (ttl - Math.min(300, ttl / 10)) * 1000;
+    this.token.accept(answer.access_token, answer.expires_in, now);
   }
 
   invalidateToken(): void {
-    this.token = undefined;
-    this.expiresAt = 0;
+    this.token.expire();
   }
 
   /** Timestamp and signature are made here, so every attempt (retries too) is signed afresh. */
@@ -64,7 +60,7 @@ export class XinrenxinshiClient implements VendorClient {
     return {
       method: request.method,
       url: url.toString(),
-      headers: { "content-type": "application/json;charset=UTF-8", access_token: this.token ?? "" },
+      headers: { "content-type": "application/json;charset=UTF-8", access_token: this.token.value ?? "" },
       body,
     };
   }
@@ -86,7 +82,7 @@ export class XinrenxinshiClient implements VendorClient {
   }
 
   secrets(): string[] {
-    return [this.appSecret, this.token ?? ""].filter(Boolean);
+    return [this.appSecret, this.token.value ?? ""].filter(Boolean);
   }
 }
 
