@@ -1,10 +1,10 @@
-import pLimit, { type LimitFunction } from "p-limit";
 import type { Driver, Outcome, VendorClient } from "../drivers/driver.js";
 import { NetworkError, type HttpSender } from "../http/sender.js";
 import { Redactor } from "../http/redact.js";
 import { DriverError, isRetryable } from "../model/errors.js";
 import type { HttpResponse, VendorRequest } from "../model/request.js";
 import type { TargetConfig } from "../model/target.js";
+import { Dispatcher } from "./dispatcher.js";
 import type { RateLimiter } from "./limiter.js";
 import { backoffMs, type RetryPolicy } from "./retry.js";
 
@@ -25,7 +25,7 @@ export interface ConnectionOptions {
  */
 export class Connection {
   readonly client: VendorClient;
-  private readonly slots: LimitFunction;
+  private readonly dispatcher: Dispatcher;
   private readonly overall: number;
   private tokenInFlight: Promise<void> | undefined;
 
@@ -35,7 +35,7 @@ export class Connection {
     private readonly options: ConnectionOptions,
   ) {
     this.client = driver.createClient({ endpoint: target.endpoint, credentials: target.credentials });
-    this.slots = pLimit(target.limits?.concurrency ?? driver.limits.concurrency);
+    this.dispatcher = new Dispatcher(options.limiter, target.limits?.concurrency ?? driver.limits.concurrency);
     this.overall = target.limits?.requestsPerSecond ?? driver.limits.requestsPerSecond;
     options.redactor.add(...Object.values(target.credentials));
   }
@@ -97,23 +97,19 @@ export class Connection {
     const buckets = new Map<string, number>([[`${this.target.endpoint} *`, this.overall]]);
     const apiRate = this.driver.limits.buckets?.[request.bucket];
     if (apiRate !== undefined) buckets.set(`${this.target.endpoint} ${request.bucket}`, apiRate);
-    const outcome = await this.slots(async (): Promise<Outcome> => {
+    const outcome = await this.dispatcher.submit(buckets, async (answered): Promise<Outcome> => {
       if (signal?.aborted) throw new InterruptedError();
-      const answered = await this.options.limiter.acquire(buckets);
+      let response: HttpResponse;
       try {
-        if (signal?.aborted) throw new InterruptedError();
-        let response: HttpResponse;
-        try {
-          response = await this.options.sender.send(this.client.prepare(request, Date.now()));
-        } catch (err) {
-          if (err instanceof NetworkError) return { ok: false, failure: "network", code: err.code, message: err.message };
-          throw err;
-        }
-        return this.client.interpret(request, response);
+        response = await this.options.sender.send(this.client.prepare(request, Date.now()));
+      } catch (err) {
+        if (err instanceof NetworkError) return { ok: false, failure: "network", code: err.code, message: err.message };
+        throw err;
       } finally {
-        // The guard counts the call until a second after its answer (see RateLimiter).
+        // The limiter's guard counts the call until a second after its answer.
         answered();
       }
+      return this.client.interpret(request, response);
     });
     this.options.observe?.({ target: this.target.name, request, attempt, outcome });
     return outcome;

@@ -1,29 +1,109 @@
 import { describe, expect, it } from "vitest";
+import { Dispatcher } from "../../src/apply/dispatcher.js";
 import { RateLimiter } from "../../src/apply/limiter.js";
 import { backoffMs, type RetryPolicy } from "../../src/apply/retry.js";
 
-describe("rate limiter reservations", () => {
-  it("spaces calls evenly at the bucket's rate, with headroom", () => {
+describe("rate limiter spacing", () => {
+  it("spaces calls at the bucket's rate, with headroom", () => {
     let now = 0;
     const limiter = new RateLimiter(0.5, () => now);
-    const buckets = new Map([["api", 10]]);
+    const api = new Map([["api", 10]]);
 
     // 10/s at half headroom = one call every 200 ms.
-    expect([1, 2, 3].map(() => limiter.reserve(buckets))).toEqual([0, 200, 400]);
-    now = 1000;
-    expect(limiter.reserve(buckets)).toBe(0);
+    limiter.take(api)();
+    expect(limiter.waitFor(api)).toBe(200);
+    now = 200;
+    expect(limiter.waitFor(api)).toBe(0);
   });
 
-  it("makes a call wait for the slowest of its buckets", () => {
-    const now = 0;
-    const limiter = new RateLimiter(1, () => now);
-    const tenant = new Map([["tenant", 50]]);
+  it("makes a call wait for the slowest of its buckets, and only its own", () => {
+    const limiter = new RateLimiter(1, () => 0);
     const members = new Map([["tenant", 50], ["members", 10]]);
+    const roles = new Map([["tenant", 50], ["roles", 20]]);
 
-    expect(limiter.reserve(members)).toBe(0);
-    expect(limiter.reserve(members)).toBe(100);
-    // The tenant bucket was pushed along too: other APIs queue behind the member call's slot.
-    expect(limiter.reserve(tenant)).toBe(120);
+    limiter.take(members)();
+
+    expect(limiter.waitFor(members)).toBe(100);
+    // Another API waits only for the tenant's spacing, not behind the member call's API.
+    expect(limiter.waitFor(roles)).toBe(20);
+  });
+});
+
+describe("rate limiter one-second guard", () => {
+  it("holds a call that would put more than rate × headroom calls into one second", () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, () => now);
+    const api = new Map([["api", 3]]);
+    const answers: (() => void)[] = [];
+
+    for (const t of [0, 340, 680]) {
+      now = t;
+      answers.push(limiter.take(api));
+    }
+    now = 900; // the three answers arrive late, together
+    for (const answered of answers) answered();
+    now = 1100;
+    // Spacing alone would let a fourth call go now; the vendor may still count the three.
+    expect(limiter.waitFor(api)).toBe(801);
+    now = 1901;
+    expect(limiter.waitFor(api)).toBe(0);
+  });
+
+  it("counts a call from when it goes until a second after its answer", () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, () => now);
+    const api = new Map([["api", 1]]);
+
+    const answered = limiter.take(api);
+    now = 5000;
+    // Still in flight: the vendor may not have seen it yet, so nothing else goes.
+    expect(limiter.waitFor(api)).toBe(20);
+    answered();
+    now = 5500;
+    expect(limiter.waitFor(api)).toBe(501);
+  });
+
+  it("leaves buckets without a finite rate alone", () => {
+    const limiter = new RateLimiter(0.5, () => 0);
+    const both = new Map([["tenant", 4], ["free", Infinity]]);
+
+    limiter.take(both)();
+
+    // 4/s at half headroom: one call every 500 ms, whatever the unlimited bucket says.
+    expect(limiter.waitFor(both)).toBe(500);
+  });
+});
+
+describe("dispatcher", () => {
+  it("never has more calls in flight than its concurrency", async () => {
+    const dispatcher = new Dispatcher(new RateLimiter(), 3);
+    let inFlight = 0;
+    let most = 0;
+    const work = async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+    };
+
+    await Promise.all(Array.from({ length: 12 }, () => dispatcher.submit(new Map(), work)));
+
+    expect(most).toBe(3);
+  });
+
+  it("lets a call to a free API overtake calls queued behind a slow one", async () => {
+    const dispatcher = new Dispatcher(new RateLimiter(1), 1);
+    const order: string[] = [];
+    const slow = new Map([["slow", 5]]);
+    const fast = new Map([["fast", 1000]]);
+
+    const queued = [
+      ...["s1", "s2", "s3"].map((name) => dispatcher.submit(slow, async () => void order.push(name))),
+      dispatcher.submit(fast, async () => void order.push("f1")),
+    ];
+    await Promise.all(queued);
+
+    // s2 and s3 wait 200 ms each for their bucket; f1 does not wait behind them.
+    expect(order).toEqual(["s1", "f1", "s2", "s3"]);
   });
 });
 
@@ -40,48 +120,5 @@ describe("backoff", () => {
 
   it("jitters between half and all of the ceiling", () => {
     expect(backoffMs({ ...policy, random: () => 0 }, 3, "busy")).toBe(200);
-  });
-});
-
-describe("rate limiter one-second guard", () => {
-  it("holds a call that a late timer would bunch past rate × headroom calls in one second", () => {
-    let now = 0;
-    const limiter = new RateLimiter(1, () => now);
-    const api = new Map([["api", 3]]);
-
-    // Three calls, answered at once, fit into one second; a fourth must wait for the first to age out.
-    for (const t of [0, 10, 20]) {
-      now = t;
-      const release = limiter.admit(api);
-      expect(typeof release).toBe("function");
-      (release as () => void)();
-    }
-    now = 900;
-    expect(limiter.admit(api)).toBe(101);
-    now = 1001;
-    expect(typeof limiter.admit(api)).toBe("function");
-  });
-
-  it("counts a call from admission until a second after its answer", () => {
-    let now = 0;
-    const limiter = new RateLimiter(1, () => now);
-    const api = new Map([["api", 1]]);
-
-    const release = limiter.admit(api) as () => void;
-    now = 5000;
-    // Still in flight: the vendor may not have seen it yet, so nothing else goes.
-    expect(limiter.admit(api)).toBe(20);
-    release();
-    now = 5500;
-    expect(limiter.admit(api)).toBe(501);
-  });
-
-  it("leaves buckets without a finite rate alone", () => {
-    const limiter = new RateLimiter(0.5, () => 0);
-    const both = new Map([["tenant", 4], ["free", Infinity]]);
-
-    // 4/s at half headroom: two calls a second, whatever the unlimited bucket says.
-    expect([limiter.admit(both), limiter.admit(both)].map((r) => typeof r)).toEqual(["function", "function"]);
-    expect(limiter.admit(both)).toBe(20);
   });
 });
