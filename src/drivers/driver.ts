@@ -81,6 +81,11 @@ export interface VendorClient {
 export interface FetchContext {
   target: string;
   call(request: VendorRequest): Promise<unknown>;
+  /**
+   * Tenant settings fetch read that are not objects to plan (a department type list, custom
+   * field definitions): kept per target and handed to `check`; not part of the fingerprint.
+   */
+  facts: Map<string, unknown>;
 }
 
 export interface DriverLimits {
@@ -111,8 +116,8 @@ export interface Driver {
   createClient(config: { endpoint: string; credentials: Record<string, string> }): VendorClient;
   /** Read live objects of the given kinds (and, for unlistable kinds, the named items). */
   fetch(ctx: FetchContext, scope: FetchScope[]): Promise<LiveResource[]>;
-  /** Vendor rules checked before any write, against desired and live state. */
-  check?(desired: DesiredResource[], live: LiveResource[]): Diagnostic[];
+  /** Vendor rules checked before any write, against desired and live state and the tenant's facts. */
+  check?(desired: DesiredResource[], live: LiveResource[], facts: ReadonlyMap<string, unknown>): Diagnostic[];
 }
 
 export type { Deferred };

@@ -25,17 +25,26 @@ export function scopeFor(pairs: { target: string; kind: string }[], desired: Des
   return out;
 }
 
-export function fetchContext(connection: Connection): FetchContext {
-  return { target: connection.target.name, call: (request) => connection.call(request) };
+export function fetchContext(connection: Connection, facts = new Map<string, unknown>()): FetchContext {
+  return { target: connection.target.name, call: (request) => connection.call(request), facts };
 }
 
-/** Read live state for every target in the scope, targets in parallel. */
-export async function fetchLive(connections: Map<string, Connection>, scope: Map<string, FetchScope[]>): Promise<Map<string, LiveResource[]>> {
+/**
+ * Read live state for every target in the scope, targets in parallel. Tenant facts the drivers
+ * note on the way go into `facts`, per target.
+ */
+export async function fetchLive(
+  connections: Map<string, Connection>,
+  scope: Map<string, FetchScope[]>,
+  facts = new Map<string, Map<string, unknown>>(),
+): Promise<Map<string, LiveResource[]>> {
   const entries = await Promise.all(
     [...scope].map(async ([target, kinds]) => {
       const connection = connections.get(target);
       if (!connection) throw new Error(`no connection for target "${target}"`);
-      const live = await connection.driver.fetch(fetchContext(connection), kinds);
+      const noted = new Map<string, unknown>();
+      facts.set(target, noted);
+      const live = await connection.driver.fetch(fetchContext(connection, noted), kinds);
       const wanted = new Set(kinds.map((k) => k.kind));
       return [target, live.filter((r) => wanted.has(r.kind))] as const;
     }),

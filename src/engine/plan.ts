@@ -14,7 +14,12 @@ export interface PlanOutcome {
 }
 
 /** Manifests + live state → the plan, with its targets described for `apply --plan`. */
-export function makePlan(manifests: Manifests, live: Map<string, LiveResource[]>, scope: Map<string, FetchScope[]>): PlanOutcome {
+export function makePlan(
+  manifests: Manifests,
+  live: Map<string, LiveResource[]>,
+  scope: Map<string, FetchScope[]>,
+  facts: ReadonlyMap<string, ReadonlyMap<string, unknown>> = new Map(),
+): PlanOutcome {
   const pairs = [...scope].flatMap(([target, kinds]) => kinds.map((k) => ({ target, kind: k.kind })));
   const allLive = [...live.values()].flat();
   const desired = manifests.desired.filter((d) => pairs.some((p) => p.target === d.target && p.kind === d.kind));
@@ -22,7 +27,7 @@ export function makePlan(manifests: Manifests, live: Map<string, LiveResource[]>
   for (const t of manifests.targets) {
     const driver = findDriver(t.driver);
     if (!driver?.check || !scope.has(t.name)) continue;
-    problems.push(...driver.check(desired.filter((d) => d.target === t.name), live.get(t.name) ?? []));
+    problems.push(...driver.check(desired.filter((d) => d.target === t.name), live.get(t.name) ?? [], facts.get(t.name) ?? new Map()));
   }
   const policies = Object.fromEntries(manifests.targets.map((t) => [t.name, t.policy]));
   const result = plan({ desired, live: allLive, kinds: kindModels(), policies, scope: pairs });

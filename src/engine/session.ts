@@ -22,6 +22,8 @@ export interface LiveState {
   connections: Map<string, Connection>;
   live: Map<string, LiveResource[]>;
   scope: Map<string, FetchScope[]>;
+  /** Tenant facts the drivers noted while reading, per target (for plan-time checks). */
+  facts: Map<string, Map<string, unknown>>;
 }
 
 /** The (target, kind) pairs to work on, narrowed by a selection. */
@@ -41,8 +43,9 @@ export async function readLive(targets: TargetConfig[], scope: Map<string, Fetch
     targets.filter((t) => scope.has(t.name)),
     options,
   );
-  const live = await fetchLive(connections, scope);
-  return { connections, live, scope };
+  const facts = new Map<string, Map<string, unknown>>();
+  const live = await fetchLive(connections, scope, facts);
+  return { connections, live, scope, facts };
 }
 
 export interface PlanSession extends PlanOutcome {
@@ -58,7 +61,7 @@ export async function planFromManifests(
 ): Promise<PlanSession> {
   const scope = scopeFor(selectScope(manifests, selection), manifests.desired);
   const state = await readLive(manifests.targets, scope, options);
-  return { manifests, state, ...makePlan(manifests, state.live, state.scope) };
+  return { manifests, state, ...makePlan(manifests, state.live, state.scope, state.facts) };
 }
 
 /** Compile a plan's actions against the state that was read. */

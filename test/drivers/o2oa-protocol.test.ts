@@ -97,7 +97,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     emulator.clearCalls();
 
     const live = await first.state.connections.get("oa")?.driver.fetch(
-      { target: "oa", call: (r) => first.state.connections.get("oa")!.call(r) },
+      { target: "oa", call: (r) => first.state.connections.get("oa")!.call(r), facts: new Map() },
       [{ kind: "o2oa.Unit" }],
     );
 

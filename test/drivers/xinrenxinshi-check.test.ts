@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { CATALOG } from "../../src/drivers/xinrenxinshi/catalog.js";
 import { checkDepartments } from "../../src/drivers/xinrenxinshi/check.js";
 import type { DesiredResource } from "../../src/model/resource.js";
 import { emulatorWith, planDir, runCli, type TestEmulator } from "../helpers/orgform.js";
@@ -83,7 +84,7 @@ describe("xinrenxinshi plan-time checks", () => {
     expect(results).toEqual([expect.objectContaining({ status: "failed", code: 60007, message: "自定义字段数值必须是数字" })]);
   });
 
-  it("checks only names when the company has no department yet to carry the settings", () => {
+  it("checks only names when the tenant's settings could not be read", () => {
     const desired: DesiredResource = {
       target: "hr",
       kind: "xinrenxinshi.Department",
@@ -96,7 +97,23 @@ describe("xinrenxinshi plan-time checks", () => {
     };
     const unnamed: DesiredResource = { ...desired, key: "LAB", fields: { type: 7 } };
 
-    expect(checkDepartments([desired, unnamed], []).map((p) => p.message)).toEqual(['xinrenxinshi.Department "LAB": name is required to create a department']);
+    expect(checkDepartments([desired, unnamed], [], new Map()).map((p) => p.message)).toEqual(['xinrenxinshi.Department "LAB": name is required to create a department']);
+  });
+
+  it("checks types against the tenant's settings even before the company has a department", () => {
+    const desired: DesiredResource = {
+      target: "hr",
+      kind: "xinrenxinshi.Department",
+      key: "RD",
+      fields: { name: "研发中心", type: 7 },
+      pins: {},
+      absent: false,
+      previousKeys: [],
+      source: { file: "d.yaml", line: 5, column: 5 },
+    };
+    const facts = new Map([[CATALOG, { types: new Map([[0, "部门"]]) }]]);
+
+    expect(checkDepartments([desired], [], facts).map((p) => p.message)).toEqual([expect.stringContaining('xinrenxinshi.Department "RD"')]);
   });
 });
 

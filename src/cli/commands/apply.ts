@@ -75,7 +75,7 @@ async function fromManifests(paths: string[], options: ApplyOptions, io: Io): Pr
   const manifests = load(paths, io);
   const scope = scopeFor(selectScope(manifests, options), manifests.desired);
   const state = await readLive(manifests.targets, scope, io);
-  const { plan, problems } = makePlan(manifests, state.live, state.scope);
+  const { plan, problems } = makePlan(manifests, state.live, state.scope, state.facts);
   if (problems.length) throw new ManifestError(problems);
   return { plan, state };
 }

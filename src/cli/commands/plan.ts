@@ -37,7 +37,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Io)
   const render = rendererFor(options.format);
   const manifests = load(paths, io);
   const state = await readLive(manifests.targets, scopeFor(selectScope(manifests, options), manifests.desired), io);
-  const { plan, problems } = makePlan(manifests, state.live, state.scope);
+  const { plan, problems } = makePlan(manifests, state.live, state.scope, state.facts);
   if (problems.length) throw new ManifestError(problems);
   io.out(render(plan, io.style));
   if (options.out) {

@@ -1,5 +1,3 @@
-import type { LiveResource } from "../../model/resource.js";
-
 /** How a department custom field's values are checked. */
 export type FieldKind = "text" | "number" | "date" | "option" | "city" | "district" | "other";
 
@@ -37,21 +35,9 @@ export function fieldKind(code: unknown): FieldKind {
   return KIND_OF_CODE[String(code)] ?? "other";
 }
 
-/**
- * The catalog travels with the live departments that fetch returned: the core hands those same
- * objects to `check`. A WeakMap keeps it off the resources' data (so it is not part of the
- * plan's fingerprint or of `import` output) and lets it go with them.
- */
-const attached = new WeakMap<LiveResource, Catalog>();
+/** The name fetch notes the catalog under in the target's facts, for `check`. */
+export const CATALOG = "xinrenxinshi.catalog";
 
-export function attachCatalog(resources: LiveResource[], catalog: Catalog): void {
-  for (const r of resources) attached.set(r, catalog);
-}
-
-export function catalogOf(live: LiveResource[]): Catalog | undefined {
-  for (const r of live) {
-    const found = attached.get(r);
-    if (found) return found;
-  }
-  return undefined;
+export function catalogOf(facts: ReadonlyMap<string, unknown>): Catalog | undefined {
+  return facts.get(CATALOG) as Catalog | undefined;
 }

@@ -12,8 +12,8 @@ const BUILT_IN_TYPES = new Set([0, 1, 2, 3, 4, 5]);
  * a department type the tenant has, custom fields the tenant defines with values of the right
  * form, and a name for every department that will be created.
  */
-export function checkDepartments(desired: DesiredResource[], live: LiveResource[]): Diagnostic[] {
-  const catalog = catalogOf(live);
+export function checkDepartments(desired: DesiredResource[], live: LiveResource[], facts: ReadonlyMap<string, unknown>): Diagnostic[] {
+  const catalog = catalogOf(facts);
   const liveKeys = new Set(live.map((l) => l.key));
   const liveIds = new Set(live.map((l) => String(l.ids["departmentId"])));
   const problems: Diagnostic[] = [];

@@ -2,7 +2,7 @@ import type { FetchContext } from "../driver.js";
 import { DriverError } from "../../model/errors.js";
 import type { FetchScope } from "../../model/plan.js";
 import type { LiveResource } from "../../model/resource.js";
-import { attachCatalog, fieldKind, type Catalog, type FieldDefinition } from "./catalog.js";
+import { CATALOG, fieldKind, type Catalog, type FieldDefinition } from "./catalog.js";
 import { CUSTOM_PREFIX, DEPARTMENT, keyOfDepartment, textOrNull } from "./kinds/department-model.js";
 
 export const LIST_PATH = "/v5/department/list";
@@ -52,9 +52,8 @@ export async function fetchDepartments(ctx: FetchContext, scope: FetchScope[]): 
       catalog.regions = { city: codes(3), district: codes(4) };
     }
   }
-  const resources = toLive(ctx.target, list);
-  attachCatalog(resources, catalog);
-  return resources;
+  ctx.facts.set(CATALOG, catalog);
+  return toLive(ctx.target, list);
 }
 
 /** The tenant's department custom fields; undefined when the tenant does not offer the call. */
