@@ -45,8 +45,9 @@ export async function fetchLive(
       const noted = new Map<string, unknown>();
       facts.set(target, noted);
       const live = await connection.driver.fetch(fetchContext(connection, noted), kinds);
-      const wanted = new Set(kinds.map((k) => k.kind));
-      return [target, live.filter((r) => wanted.has(r.kind))] as const;
+      // A driver may return objects of kinds outside the scope (roles need their groups'
+      // numbers): they stay, for compiling and ordering; only scoped kinds are planned.
+      return [target, live] as const;
     }),
   );
   return new Map(entries);

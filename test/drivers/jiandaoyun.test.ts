@@ -147,6 +147,21 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     ]);
   });
 
+  it("creates a role in an existing group and moves one there with only the Role kind selected", async () => {
+    emulator = await emulatorWith(company({ roleGroups: [group(10, "G"), group(11, "H")], roles: [role(20, 10, "甲")] }));
+    const dir = manifests(emulator.url, { groups: [{ name: "G" }, { name: "H" }], roles: [{ name: "甲", group: "H", role_no: 20 }, { name: "乙", group: "H" }] });
+
+    const session = await planDir(dir, ENV, { kind: ["jiandaoyun.Role"] });
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+
+    expect(session.plan.actions.map((a) => a.kind)).toEqual(["jiandaoyun.Role", "jiandaoyun.Role"]);
+    expect(results.map((r) => r.status)).toEqual(["done", "done"]);
+    expect(writes(emulator).map((c) => [c.path, c.body]).sort()).toEqual([
+      [`${API}/role/create`, { name: "乙", group_no: 11 }],
+      [`${API}/role/update`, { role_no: 20, group_no: 11, name: "甲" }],
+    ]);
+  });
+
   it("rejects a name over 24 characters before any call", async () => {
     emulator = await emulatorWith(company());
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "角".repeat(25), group: "G" }] });

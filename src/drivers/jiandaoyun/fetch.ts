@@ -23,14 +23,14 @@ export async function fetchJiandaoyun(ctx: FetchContext, scope: FetchScope[]): P
   const [ownGroups, syncedGroups] = await Promise.all([listGroups(ctx, SELF_BUILT), listGroups(ctx, SYNCED)]);
   const groups = [...ownGroups.map((g) => ({ g, synced: false })), ...syncedGroups.map((g) => ({ g, synced: true }))];
   const groupKeys = uniqueKeys(groups.map(({ g }) => ({ no: g.group_no, key: g.name })));
+  // Groups are read either way (roles are keyed by them); returned either way too, so that
+  // roles planned alone can still be created in, or moved to, a group by its number.
   const out: LiveResource[] = [];
-  if (kinds.has(ROLE_GROUP)) {
-    for (const { g, synced } of groups) {
-      const res: LiveResource = { target: ctx.target, kind: ROLE_GROUP, key: groupKeys.get(g.group_no) ?? g.name, fields: {}, ids: { group_no: g.group_no } };
-      const readOnly = synced ? SYNCED_REASON : g.type === 2 ? EXTERNAL_REASON : undefined;
-      if (readOnly) res.readOnly = readOnly;
-      out.push(res);
-    }
+  for (const { g, synced } of groups) {
+    const res: LiveResource = { target: ctx.target, kind: ROLE_GROUP, key: groupKeys.get(g.group_no) ?? g.name, fields: {}, ids: { group_no: g.group_no } };
+    const readOnly = synced ? SYNCED_REASON : g.type === 2 ? EXTERNAL_REASON : undefined;
+    if (readOnly) res.readOnly = readOnly;
+    out.push(res);
   }
   if (kinds.has(ROLE)) out.push(...(await fetchRoles(ctx, groupKeys)));
   return out;
