@@ -92,6 +92,8 @@ describe("xinrenxinshi.Department over HTTP", () => {
       ["PLATFORM", "update", undefined],
     ]);
     expect(results.map((r) => r.status)).toEqual(["done", "done"]);
+    // PLATFORM's parent only changes its code: it stays under the same id, so no call is sent.
+    expect(writes().map((c) => (c.body as Body)["code"])).toEqual(["RD"]);
     expect(find("RD")?.departmentId).toBe(ID.rd);
     expect(find("PLATFORM")?.parentId).toBe(ID.rd);
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);

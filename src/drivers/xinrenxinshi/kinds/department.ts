@@ -2,6 +2,7 @@ import type { CompileContext, KindSpec } from "../../driver.js";
 import type { Action } from "../../../model/plan.js";
 import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
+import { onlyFollowsRenames } from "../../renames.js";
 import { createBody, updateBody } from "./department-body.js";
 import { CREATE_PATH, CUSTOM_PREFIX, DELETE_PATH, DEPARTMENT, TEXT_FIELDS, textOrNull, UPDATE_PATH } from "./department-model.js";
 
@@ -60,6 +61,7 @@ export const department: KindSpec = {
     }
     const live = ctx.live(DEPARTMENT, action.key);
     if (!live) throw new Error(`${action.id}: the department is not in the live state`);
+    if (action.op === "update" && onlyFollowsRenames(action, ctx, DEPARTMENT, ["parent"])) return [];
     if (action.op === "update") return [{ method: "POST", path: UPDATE_PATH, body: updateBody(action, live, ctx), bucket: UPDATE_PATH }];
     return [{ method: "POST", path: DELETE_PATH, body: { departmentId: live.ids["departmentId"] }, bucket: DELETE_PATH }];
   },
