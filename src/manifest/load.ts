@@ -2,7 +2,7 @@ import { findKind, findDriver, allKinds } from "../drivers/registry.js";
 import type { KindSpec } from "../drivers/driver.js";
 import { ManifestError } from "../model/errors.js";
 import type { Diagnostic } from "../model/plan.js";
-import { resourceId, type DesiredResource } from "../model/resource.js";
+import { resourceId, type DesiredResource, type SourcePosition } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { schemaDiagnostics } from "./diagnose.js";
 import { manifestFiles, readManifestFile } from "./files.js";
@@ -69,15 +69,18 @@ export function checkDocuments(
   }
 
   const targets = new Map<string, TargetConfig>();
+  const firstDoc = new Map<string, ParsedDocument>();
   for (const doc of targetDocs) {
     const name = (doc.value as { name: string }).name;
     const driver = findDriver((doc.value as { driver: string }).driver);
     if (!driver) continue; // the schema enum already reported it
-    if (targets.has(name)) {
-      const first = targets.get(name)?.source;
+    const earlier = firstDoc.get(name);
+    if (earlier) {
+      const first = earlier.start;
       diagnostics.push({ source: doc.positionOf(["name"]), path: "name", message: `target "${name}" is defined twice (first at ${first?.file}:${first?.line})` });
       continue;
     }
+    firstDoc.set(name, doc);
     const read = readTarget(doc, driver, env);
     diagnostics.push(...read.diagnostics);
     if (read.target) targets.set(name, read.target);
@@ -134,29 +137,46 @@ function validate(doc: ParsedDocument, schema: string, diagnostics: Diagnostic[]
 
 function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number): DesiredResource {
   const own: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = v;
+  for (const k in item) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = item[k];
   const canonical = spec.toCanonical(own);
-  const res = {
-    target,
-    kind: spec.kind,
-    key: canonical.key,
-    fields: canonical.fields,
-    pins: canonical.pins,
-    absent: item["absent"] === true,
-    membersPolicy: item["membersPolicy"] as DesiredResource["membersPolicy"],
-    previousKeys: (item["previousKeys"] as string[] | undefined) ?? [],
-  };
-  // Positions are looked up only when a message needs one: finding them costs a second parse.
-  return Object.defineProperties(res, {
-    source: { get: () => doc.positionOf(["items", index]), enumerable: false },
-    fieldSources: { get: () => lazyFieldSources(doc, item, index), enumerable: false },
-  }) as DesiredResource;
+  return new ManifestItem(doc, index, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);
 }
 
-function lazyFieldSources(doc: ParsedDocument, item: Record<string, unknown>, index: number): Record<string, DesiredResource["source"]> {
-  const out: Record<string, DesiredResource["source"]> = {};
-  for (const field of Object.keys(item)) Object.defineProperty(out, field, { get: () => doc.positionOf(["items", index, field]), enumerable: true });
-  return out;
+/**
+ * A desired resource read from a manifest. Its positions are looked up only when a message
+ * needs one: finding them costs the file a second, position-keeping parse.
+ */
+class ManifestItem implements DesiredResource {
+  readonly absent: boolean;
+  readonly membersPolicy: DesiredResource["membersPolicy"];
+  readonly previousKeys: string[];
+
+  constructor(
+    private readonly doc: ParsedDocument,
+    private readonly index: number,
+    private readonly item: Record<string, unknown>,
+    readonly target: string,
+    readonly kind: string,
+    readonly key: string,
+    readonly fields: Record<string, unknown>,
+    readonly pins: Record<string, unknown>,
+  ) {
+    this.absent = item["absent"] === true;
+    this.membersPolicy = item["membersPolicy"] as DesiredResource["membersPolicy"];
+    this.previousKeys = (item["previousKeys"] as string[] | undefined) ?? [];
+  }
+
+  get source(): SourcePosition {
+    return this.doc.positionOf(["items", this.index]);
+  }
+
+  get fieldSources(): Record<string, SourcePosition> {
+    const out: Record<string, SourcePosition> = {};
+    for (const field of Object.keys(this.item)) {
+      Object.defineProperty(out, field, { get: () => this.doc.positionOf(["items", this.index, field]), enumerable: true });
+    }
+    return out;
+  }
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

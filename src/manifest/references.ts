@@ -7,35 +7,49 @@ import { resourceId, type DesiredResource } from "../model/resource.js";
  * target, and references within a kind must not form a cycle.
  */
 export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<string, KindModel>): Diagnostic[] {
+  const refs = refFieldsByKind(kinds);
+  if (![...refs.values()].some((list) => list.length)) return [];
   const byId = new Map(desired.map((d) => [resourceId(d.target, d.kind, d.key), d]));
   const diagnostics: Diagnostic[] = [];
   for (const d of desired) {
     if (d.absent) continue;
-    for (const [field, spec] of Object.entries(kinds.get(d.kind)?.fields ?? {})) {
+    for (const [field, refKind] of refs.get(d.kind) ?? []) {
       const value = d.fields[field];
-      if (!spec.ref || value === undefined || value === null) continue;
-      const other = byId.get(resourceId(d.target, spec.ref, String(value)));
+      if (value === undefined || value === null) continue;
+      const other = byId.get(resourceId(d.target, refKind, String(value)));
+      if (other && !other.absent) continue;
       const at = d.fieldSources?.[field] ?? d.source;
-      if (!other) {
-        diagnostics.push({ source: at, path: field, message: `refers to ${spec.ref} "${String(value)}", which no manifest for target "${d.target}" defines` });
-      } else if (other.absent) {
-        diagnostics.push({ source: at, path: field, message: `refers to ${spec.ref} "${String(value)}", which is marked absent` });
-      }
+      const why = other ? "which is marked absent" : `which no manifest for target "${d.target}" defines`;
+      diagnostics.push({ source: at, path: field, message: `refers to ${refKind} "${String(value)}", ${why}` });
     }
   }
-  diagnostics.push(...findCycles(desired, kinds));
+  diagnostics.push(...findCycles(desired, refs));
   return diagnostics;
 }
 
-function findCycles(desired: DesiredResource[], kinds: ReadonlyMap<string, KindModel>): Diagnostic[] {
+/** Per kind, its reference fields and the kinds they point at. */
+function refFieldsByKind(kinds: ReadonlyMap<string, KindModel>): Map<string, [string, string][]> {
+  const out = new Map<string, [string, string][]>();
+  for (const [name, model] of kinds) {
+    out.set(
+      name,
+      Object.entries(model.fields).flatMap(([field, spec]): [string, string][] => (spec.ref ? [[field, spec.ref]] : [])),
+    );
+  }
+  return out;
+}
+
+function findCycles(desired: DesiredResource[], refs: Map<string, [string, string][]>): Diagnostic[] {
   const parentOf = new Map<string, { id: string; field: string }>();
   const byId = new Map<string, DesiredResource>();
   for (const d of desired) {
+    const selfRefs = (refs.get(d.kind) ?? []).filter(([, refKind]) => refKind === d.kind);
+    if (!selfRefs.length) continue;
     const id = resourceId(d.target, d.kind, d.key);
     byId.set(id, d);
-    for (const [field, spec] of Object.entries(kinds.get(d.kind)?.fields ?? {})) {
+    for (const [field] of selfRefs) {
       const value = d.fields[field];
-      if (spec.ref === d.kind && typeof value === "string") parentOf.set(id, { id: resourceId(d.target, d.kind, value), field });
+      if (typeof value === "string") parentOf.set(id, { id: resourceId(d.target, d.kind, value), field });
     }
   }
   const diagnostics: Diagnostic[] = [];

@@ -70,7 +70,6 @@ export function readTarget(
       credentialRefs: { ...refs },
       policy: t.policy,
       limits: t.limits,
-      source: doc.start,
     },
   };
 }

@@ -34,9 +34,12 @@ export interface ParsedFile {
  * aliases, go straight to the position-keeping parser, which words the syntax errors.
  */
 export function parseYamlFile(file: string, text: string): ParsedFile {
+  const fast = ANCHOR_OR_ALIAS.test(text) ? undefined : parseFast(file, text);
+  if (fast) return fast;
+  // The fast parser stops at 100 levels by itself; the position-keeping one needs a guard.
   const tooDeep = nestingProblem(file, text);
   if (tooDeep) return { documents: [], diagnostics: [tooDeep] };
-  return (ANCHOR_OR_ALIAS.test(text) ? undefined : parseFast(file, text)) ?? parsePrecise(file, text);
+  return parsePrecise(file, text);
 }
 
 function parseFast(file: string, text: string): ParsedFile | undefined {

@@ -1,5 +1,4 @@
 import type { TargetPolicy } from "./policy.js";
-import type { SourcePosition } from "./resource.js";
 
 export interface TargetLimits {
   requestsPerSecond?: number;
@@ -19,5 +18,4 @@ export interface TargetConfig {
   credentialRefs: Record<string, string>;
   policy?: TargetPolicy;
   limits?: TargetLimits;
-  source?: SourcePosition;
 }
