@@ -1,0 +1,373 @@
+import { execFileSync, fork } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import type { LoggedRequest } from "../src/emulator/request-log.js";
+import type { RunningEmulator } from "../src/emulator/server.js";
+import { environment, generateOrg, REALISTIC_DRIFT, shapeFor, VENDORS, type Drift, type GeneratedOrg, type OrgOptions, type Vendor } from "./generate.js";
+import { fetchMinimum } from "./minimum.js";
+import { driverSizes, emulatorServer, orgform } from "./orgform.js";
+import type { PhaseMeasure, WorkerMessage, WorkerTask } from "./protocol.js";
+import { printReport, writeDoc, type BenchResults, type PhaseRecord, type RateBound, type RunResult, type VendorCalls } from "./report.js";
+
+/**
+ * `npm run bench [-- --size 1k|10k|100k|rate] [--cpu-prof] [--keep] [--no-save]`
+ *
+ * For each size: generate the org, write its manifests, seed the in-process emulator with a
+ * live state that differs by a few percent, and run orgform's phases in a worker process,
+ * measuring each phase's wall time and peak RSS and, from the emulator's request log, the
+ * vendor calls next to the fewest the drivers' page and batch sizes allow. The `rate` run
+ * applies with the vendors' published rate limits on, to compare apply time with the bound
+ * those limits set.
+ */
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const RESULTS = join(ROOT, "bench/results.json");
+/** The build under test; ORGFORM_BENCH_DIST points at another one (to compare a candidate change). */
+const DIST = process.env["ORGFORM_BENCH_DIST"] ?? join(ROOT, "dist");
+const DOC = join(ROOT, "docs/performance.md");
+
+const SIZES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000 };
+const ALL_RUNS = [...Object.keys(SIZES), "rate"];
+
+/** Vendor answers that mean "too many calls": DingTalk, Jiandaoyun (company, API), ISDP (HTTP 429), Xinrenxinshi. */
+const RATE_REFUSALS = new Set<string | number>([90018, 8303, 8304, 429, 42900]);
+
+interface Args {
+  runs: string[];
+  cpuProf: boolean;
+  keep: boolean;
+  /** Print only: leave bench/results.json and docs/performance.md as they are. */
+  save: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { runs: ALL_RUNS, cpuProf: false, keep: false, save: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--size") {
+      const value = argv[++i] ?? "";
+      if (!ALL_RUNS.includes(value)) throw new Error(`--size ${value}: expected one of ${ALL_RUNS.join(", ")}`);
+      args.runs = [value];
+    } else if (a?.startsWith("--size=")) {
+      const value = a.slice("--size=".length);
+      if (!ALL_RUNS.includes(value)) throw new Error(`--size ${value}: expected one of ${ALL_RUNS.join(", ")}`);
+      args.runs = [value];
+    } else if (a === "--cpu-prof") args.cpuProf = true;
+    else if (a === "--keep") args.keep = true;
+    else if (a === "--no-save") args.save = false;
+    else throw new Error(`unknown argument ${a} (usage: npm run bench -- [--size ${ALL_RUNS.join("|")}] [--cpu-prof] [--keep] [--no-save])`);
+  }
+  return args;
+}
+
+/** The rate run: DingTalk and Jiandaoyun, whose limits are published, with many member changes. */
+const RATE_DRIFT: Drift = { create: 0.05, delete: 0.03, update: 0, move: 0, members: 0.4, bigMembers: 0 };
+
+function optionsFor(run: string): OrgOptions & { task: Omit<WorkerTask, "kind" | "dir" | "env"> } {
+  if (run === "rate") {
+    const shape = { ...shapeFor(30_000), roleGroups: 30, roles: 300, punchGroups: 300, membersPerRole: [50, 95] as [number, number], membersPerGroup: [50, 95] as [number, number] };
+    return {
+      shape,
+      drift: RATE_DRIFT,
+      vendors: ["dingtalk", "jiandaoyun"],
+      unlimitedTargets: false,
+      emulatorLimits: "published",
+      task: { liftPacing: false, planRepeats: 0, verify: false, applyPerTarget: true },
+    };
+  }
+  return {
+    shape: shapeFor(SIZES[run] as number),
+    drift: REALISTIC_DRIFT,
+    vendors: VENDORS,
+    unlimitedTargets: true,
+    emulatorLimits: "off",
+    task: { liftPacing: true, planRepeats: 3, verify: true, applyPerTarget: false },
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const { startEmulator } = await emulatorServer();
+  const sizes = await driverSizes();
+  const limits = Object.fromEntries((await orgform()).drivers.map((d) => [d.name, d.limits]));
+  const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as BenchResults) : undefined;
+  const results: BenchResults = {
+    machine: machine(),
+    runs: { ...(previous?.runs ?? {}) },
+  };
+  const profileDir = args.cpuProf ? mkdtempSync(join(tmpdir(), "orgform-bench-prof-")) : undefined;
+
+  for (const run of args.runs) {
+    const options = optionsFor(run);
+    process.stderr.write(`\n== ${run}: generating the org\n`);
+    const generated = timed(() => generateOrg(options));
+    const org = generated.value;
+    const dir = mkdtempSync(join(tmpdir(), `orgform-bench-${run}-`));
+    for (const f of org.files) writeFileSync(join(dir, f.name), f.text);
+    const bytes = org.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+    process.stderr.write(`   ${org.files.length} manifest files, ${(bytes / 2 ** 20).toFixed(1)} MB in ${dir} (${generated.ms.toFixed(0)} ms)\n`);
+    const loadBefore = loadavg()[0] ?? 0;
+    const seeded = performance.now();
+    const emulator = await startEmulator({ state: org.state });
+    process.stderr.write(`   emulator seeded in ${(performance.now() - seeded).toFixed(0)} ms at ${emulator.url}\n`);
+    try {
+      const phases = await runWorker({ kind: "task", dir, env: environment(emulator.url), ...options.task }, emulator, profileDir);
+      results.runs[run] = summarize(run, options, org, bytes, phases, sizes, limits);
+      results.runs[run].measuredAt = new Date().toISOString();
+      results.runs[run].loadAverageBefore = loadBefore;
+      results.runs[run].source = source();
+    } finally {
+      await emulator.close();
+      if (!args.keep) rmSync(dir, { recursive: true, force: true });
+    }
+    // Keep what was measured so far, should a later size fail.
+    if (args.save) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  }
+
+  results.scaling = scaling(results);
+  process.stdout.write(printReport(results, args.runs));
+  if (args.save) {
+    writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    writeDoc(DOC, results);
+    process.stdout.write(`\nWrote ${RESULTS} and the results table in ${DOC}.\n`);
+  }
+  if (profileDir) process.stdout.write(`CPU profiles of the worker: ${profileDir} (open in Chrome DevTools or speedscope).\n`);
+}
+
+type PhaseLog = { phase: string; measure: PhaseMeasure; calls: LoggedRequest[]; emulatorCpuMs: number }[];
+
+/** Files of the worker: it runs on plain Node, without the TypeScript loader this process uses. */
+const WORKER_SOURCES = ["worker.ts", "minimum.ts", "orgform.ts"];
+
+/**
+ * Compile the worker to JavaScript in a folder of its own. A loader such as tsx keeps a
+ * thread with a heap of its own (about 50 MB here), which would count in every phase's RSS.
+ */
+function compileWorker(): string {
+  const dir = mkdtempSync(join(tmpdir(), "orgform-bench-worker-"));
+  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+  for (const file of WORKER_SOURCES) {
+    const source = readFileSync(join(ROOT, "bench", file), "utf8");
+    const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 }, fileName: file });
+    writeFileSync(join(dir, file.replace(/\.ts$/, ".js")), out.outputText);
+  }
+  return join(dir, "worker.js");
+}
+
+/** Run the worker; between its phases, clear the request log and collect the calls of each. */
+function runWorker(task: WorkerTask, emulator: RunningEmulator, profileDir: string | undefined): Promise<{ phases: PhaseLog; peakMethod: string }> {
+  const script = compileWorker();
+  const worker = fork(script, [], {
+    execPath: process.execPath,
+    // ORGFORM_BENCH_NODE_FLAGS: extra Node flags for the worker (--trace-gc, --max-old-space-size=...).
+    // --expose-gc: the worker collects garbage before the warm planner runs (and only then).
+    execArgv: ["--expose-gc", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...(process.env["ORGFORM_BENCH_NODE_FLAGS"]?.split(/\s+/).filter(Boolean) ?? [])],
+    env: { ...process.env, ORGFORM_BENCH_DIST: DIST },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  worker.on("exit", () => rmSync(dirname(script), { recursive: true, force: true }));
+  const phases: PhaseLog = [];
+  let cpu = process.cpuUsage();
+  return new Promise((resolve, reject) => {
+    let finished = false;
+    worker.on("message", (m: WorkerMessage) => {
+      switch (m.kind) {
+        case "begin":
+          process.stderr.write(`   ${m.phase} ...`);
+          emulator.requests.clear();
+          cpu = process.cpuUsage();
+          worker.send({ kind: "go" });
+          break;
+        case "end": {
+          const used = process.cpuUsage(cpu);
+          const calls = m.phase === "plan-warm" ? [] : [...emulator.requests.all()];
+          phases.push({ phase: m.phase, measure: m.measure, calls, emulatorCpuMs: (used.user + used.system) / 1000 });
+          if (m.phase !== "plan-warm") process.stderr.write(` ${m.measure.ms.toFixed(0)} ms (orgform CPU ${m.measure.cpuMs.toFixed(0)} ms, GC ${m.measure.gcMs.toFixed(0)} ms; emulator CPU ${(((used.user + used.system) / 1000)).toFixed(0)} ms), peak RSS ${m.measure.peakRssMB.toFixed(0)} MB${calls.length ? `, ${calls.length} calls` : ""}\n`);
+          break;
+        }
+        case "done":
+          finished = true;
+          resolve({ phases, peakMethod: m.peakMethod });
+          break;
+        case "failed":
+          finished = true;
+          reject(new Error(`the worker failed:\n${m.message}`));
+          break;
+      }
+    });
+    worker.on("exit", (code) => {
+      if (!finished) reject(new Error(`the worker exited with code ${code} before it was done`));
+    });
+    worker.send(task);
+  });
+}
+
+type Limits = Record<string, { requestsPerSecond: number; buckets?: Record<string, number> }>;
+
+function summarize(
+  run: string,
+  options: OrgOptions,
+  org: GeneratedOrg,
+  bytes: number,
+  worker: { phases: PhaseLog; peakMethod: string },
+  sizes: Awaited<ReturnType<typeof driverSizes>>,
+  limits: Limits,
+): RunResult {
+  const fetchMin = fetchMinimum(org.live, sizes, options.vendors);
+  const compile = worker.phases.find((p) => p.phase === "compile");
+  const applyMin = (compile?.measure.info["minimum"] ?? {}) as Record<string, number>;
+  const phases: Record<string, PhaseRecord> = {};
+  for (const p of worker.phases) {
+    const record: PhaseRecord = { ...p.measure };
+    if (p.calls.length || p.phase === "fetch" || p.phase.startsWith("apply")) {
+      const minimum = p.phase === "fetch" ? fetchMin : p.phase.startsWith("apply") ? applyMin : undefined;
+      record.calls = vendorCalls(p.calls, options.vendors, p.phase.startsWith("apply:") ? undefined : minimum);
+      record.emulatorCpuMs = p.emulatorCpuMs;
+      record.refusedForRate = p.calls.filter((c) => c.code !== undefined && RATE_REFUSALS.has(c.code)).length;
+      if (run === "rate") record.rateBound = rateBound(p.calls, limits, p.measure.ms);
+      // With limits off, what the same calls would take at the drivers' own pacing.
+      else if (p.phase === "apply") record.pacingBoundMs = Object.fromEntries(Object.entries(rateBound(p.calls, limits, p.measure.ms)).map(([v, b]) => [v, b.boundMs]));
+    }
+    phases[p.phase] = record;
+  }
+  if (run === "rate") {
+    // Per-target apply phases: their minimum is the vendor's share of the plan's minimum.
+    for (const [name, record] of Object.entries(phases)) {
+      if (!name.startsWith("apply:") || !record.calls) continue;
+      for (const [vendor, c] of Object.entries(record.calls)) {
+        if (applyMin[vendor] === undefined || c.calls === 0) continue;
+        c.minimum = applyMin[vendor];
+        c.ratio = c.calls / (applyMin[vendor] as number);
+      }
+    }
+  }
+  const load = phases["load"];
+  const plan = phases["plan"];
+  const result: RunResult = {
+    run,
+    loadAverageBefore: 0,
+    shape: options.shape,
+    drift: options.drift,
+    vendors: [...options.vendors],
+    limits: options.emulatorLimits === "off" ? "off (emulator quotas off, orgform pacing lifted)" : "published (emulator enforces them, orgform paces to them)",
+    manifests: { files: org.files.length, bytes },
+    desired: org.desired,
+    memberships: org.memberships,
+    peakMethod: worker.peakMethod,
+    phases,
+  };
+  if (load && plan) {
+    result.loadMBps = bytes / 2 ** 20 / (load.ms / 1000);
+    result.loadValidatePlan = { ms: load.ms + plan.ms, peakRssMB: Math.max(load.peakRssMB, plan.peakRssMB, phases["fetch"]?.peakRssMB ?? 0) };
+  }
+  return result;
+}
+
+function vendorCalls(calls: LoggedRequest[], vendors: readonly Vendor[], minimum: Record<string, number> | undefined): Record<string, VendorCalls> {
+  const out: Record<string, VendorCalls> = {};
+  for (const v of vendors) {
+    const mine = calls.filter((c) => c.vendor === v);
+    const byPath: Record<string, number> = {};
+    for (const c of mine) {
+      const path = c.vendor === "o2oa" ? c.path.replace(/\/list\/.*$/, "/list/{flag}/next/{count}") : c.path;
+      byPath[path] = (byPath[path] ?? 0) + 1;
+    }
+    const entry: VendorCalls = { calls: mine.length, byPath, failed: mine.filter(isFailure).length };
+    const min = minimum?.[v];
+    if (min !== undefined) {
+      entry.minimum = min;
+      entry.ratio = min === 0 ? (mine.length === 0 ? 1 : Infinity) : mine.length / min;
+    }
+    out[v] = entry;
+  }
+  return out;
+}
+
+/** A call the vendor did not carry out (HTTP error, or an error in the vendor's envelope). */
+function isFailure(c: LoggedRequest): boolean {
+  if (c.status === 0 || c.status >= 400) return true;
+  return c.code !== undefined && c.code !== 0 && c.code !== 200 && c.code !== "success" && c.code !== "page" && typeof c.code === "number";
+}
+
+/**
+ * The time the vendors' limits set for the calls of a phase, per vendor: the larger of
+ * calls / tenant rate and, per API, calls / that API's rate (the rates the driver declares,
+ * which are the published ones). Token calls are left out.
+ */
+function rateBound(calls: LoggedRequest[], limits: Limits, ms: number): Record<string, RateBound> {
+  const out: Record<string, RateBound> = {};
+  const vendors = new Set(calls.map((c) => c.vendor)).size;
+  for (const vendor of new Set(calls.map((c) => c.vendor))) {
+    const limit = limits[vendor];
+    if (!limit) continue;
+    const mine = calls.filter((c) => c.vendor === vendor && !/token|gettoken|authentication/.test(c.path));
+    if (!mine.length) continue;
+    let bound = (mine.length / limit.requestsPerSecond) * 1000;
+    const perPath = new Map<string, number>();
+    for (const c of mine) perPath.set(c.path, (perPath.get(c.path) ?? 0) + 1);
+    for (const [path, n] of perPath) {
+      const rate = limit.buckets?.[path];
+      if (rate) bound = Math.max(bound, (n / rate) * 1000);
+    }
+    const span = Math.max(...mine.map((c) => c.end)) - Math.min(...mine.map((c) => c.start));
+    // A phase that calls one vendor is timed whole; with several at once (fetch reads targets
+    // side by side), each vendor's time is the span of its own calls.
+    const time = vendors === 1 ? ms : span;
+    out[vendor] = { calls: mine.length, boundMs: bound, ratio: time / bound, spanMs: span, timedBy: vendors === 1 ? "phase" : "span of its calls" };
+  }
+  return out;
+}
+
+function scaling(results: BenchResults): BenchResults["scaling"] {
+  const out: NonNullable<BenchResults["scaling"]> = [];
+  const pairs: [string, string][] = [
+    ["1k", "10k"],
+    ["10k", "100k"],
+  ];
+  for (const [a, b] of pairs) {
+    const small = results.runs[a];
+    const large = results.runs[b];
+    if (!small || !large) continue;
+    const resources = (r: RunResult) => Object.values(r.desired).reduce((n, v) => n + v, 0) + r.memberships.roles + r.memberships.punchGroups;
+    const cold = (large.phases["plan"]?.ms ?? NaN) / (small.phases["plan"]?.ms ?? NaN);
+    const warm = (large.phases["plan-warm"]?.ms ?? NaN) / (small.phases["plan-warm"]?.ms ?? NaN);
+    out.push({ from: a, to: b, resourceRatio: resources(large) / resources(small), planTimeRatioCold: cold, planTimeRatioWarm: warm });
+  }
+  return out;
+}
+
+/** The commit measured, and whether src/ had changes not yet committed (read-only git calls). */
+function source(): { commit: string; srcModified: boolean } | undefined {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return { commit: git("rev-parse", "--short", "HEAD"), srcModified: git("status", "--porcelain", "--", "src").length > 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+function machine(): BenchResults["machine"] {
+  const list = cpus();
+  return {
+    cpus: list.length,
+    model: list[0]?.model ?? "unknown",
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    freeMemoryGB: Math.round(freemem() / 2 ** 30),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  };
+}
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - start };
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`\nbenchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
