@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { drivers } from "../src/drivers/registry.js";
 import { readStateFile } from "../src/emulator/state.js";
 import { loadManifests } from "../src/manifest/load.js";
+import { positionParseCount } from "../src/manifest/yaml.js";
 import { exampleEnv, exampleOf } from "./helpers/examples.js";
 import { emulatorWith, planDir, runCli, type TestEmulator } from "./helpers/orgform.js";
 
@@ -26,10 +27,13 @@ describe("examples", () => {
 
   it.each(names)("%s: the example's emulator state is valid and the example plans against it", async (driver) => {
     emulator = await emulatorWith(readStateFile(exampleOf(driver).state));
+    const parsesBefore = positionParseCount();
 
     const session = await planDir(exampleOf(driver).dir, exampleEnv(driver, emulator.url));
 
     expect(session.problems).toEqual([]);
+    // Valid manifests are read once, by the fast parser: no position was looked up.
+    expect(positionParseCount()).toBe(parsesBefore);
   });
 
   it.each(names)("%s: import, then plan against the same tenant, gives no changes", async (driver) => {

@@ -7,7 +7,7 @@
  *
  * Spacing alone is not enough: timers fire late (a busy event loop, a paused process) and the
  * network delays some calls more than others. Vendors count the calls that reach them in any
- * one second, so a guard also holds a call while `rate × headroom` calls of a bucket are in
+ * one second, so a guard also holds a call while `rate` calls of a bucket are in
  * flight or were answered within the last second. A call reaches the vendor after it is let
  * through and before its answer returns, so no second at the vendor sees more calls than that.
  */
@@ -29,7 +29,9 @@ export class RateLimiter {
     for (const [key, rate] of buckets) {
       if (!limited(rate)) continue;
       wait = Math.max(wait, (this.nextFree.get(key) ?? now) - now);
-      const cap = Math.max(1, Math.floor(rate * this.headroom));
+      // The guard can use the whole rate: a call counts from when it goes until a second after
+      // its answer, which covers the moment it reaches the vendor. Spacing keeps the headroom.
+      const cap = Math.max(1, Math.floor(rate));
       const recent = (this.calls.get(key) ?? []).filter((c) => c.done > now - 1000);
       this.calls.set(key, recent);
       if (recent.length < cap) continue;

@@ -1,4 +1,4 @@
-import type { KindModel } from "../model/kind.js";
+import { refFields, type KindModel } from "../model/kind.js";
 import type { Diagnostic } from "../model/plan.js";
 import { resourceId, type DesiredResource } from "../model/resource.js";
 
@@ -29,14 +29,7 @@ export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<s
 
 /** Per kind, its reference fields and the kinds they point at. */
 function refFieldsByKind(kinds: ReadonlyMap<string, KindModel>): Map<string, [string, string][]> {
-  const out = new Map<string, [string, string][]>();
-  for (const [name, model] of kinds) {
-    out.set(
-      name,
-      Object.entries(model.fields).flatMap(([field, spec]): [string, string][] => (spec.ref ? [[field, spec.ref]] : [])),
-    );
-  }
-  return out;
+  return new Map([...kinds].map(([name, model]) => [name, refFields(model)]));
 }
 
 function findCycles(desired: DesiredResource[], refs: Map<string, [string, string][]>): Diagnostic[] {

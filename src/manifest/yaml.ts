@@ -67,8 +67,16 @@ function parseFast(file: string, text: string): ParsedFile | undefined {
   return { documents, diagnostics: [] };
 }
 
+let positionParses = 0;
+
+/** How many files needed the position-keeping parse so far (valid manifests should need none). */
+export function positionParseCount(): number {
+  return positionParses;
+}
+
 /** The position-keeping parse (the `yaml` package): exact positions, slower. */
 function parsePrecise(file: string, text: string): ParsedFile {
+  positionParses++;
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];

@@ -48,3 +48,20 @@ export interface KindModel {
   create: Capability;
   delete: Capability;
 }
+
+const refCache = new WeakMap<KindModel, [string, string][]>();
+
+/** A kind's reference fields, each with the kind it points at (computed once per kind). */
+export function refFields(model: KindModel): [string, string][] {
+  let refs = refCache.get(model);
+  if (!refs) {
+    refs = Object.entries(model.fields).flatMap(([field, spec]): [string, string][] => (spec.ref ? [[field, spec.ref]] : []));
+    refCache.set(model, refs);
+  }
+  return refs;
+}
+
+/** Whether any field (or field family) of the kind is a set. */
+export function hasSetFields(model: KindModel): boolean {
+  return Object.values(model.fields).some((f) => f.type === "set");
+}

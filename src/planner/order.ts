@@ -1,4 +1,4 @@
-import { fieldSpecOf, type KindModel } from "../model/kind.js";
+import { fieldSpecOf, refFields, type KindModel } from "../model/kind.js";
 import type { Action, Diagnostic } from "../model/plan.js";
 import { resourceId, type LiveResource } from "../model/resource.js";
 
@@ -64,10 +64,10 @@ function liveReferrers(live: LiveResource[], kinds: ReadonlyMap<string, KindMode
   for (const res of live) {
     const spec = kinds.get(res.kind);
     if (!spec) continue;
-    for (const [field, fieldSpec] of Object.entries(spec.fields)) {
+    for (const [field, refKind] of refFields(spec)) {
       const value = res.fields[field];
-      if (!fieldSpec.ref || typeof value !== "string") continue;
-      const parent = resourceId(res.target, fieldSpec.ref, value);
+      if (typeof value !== "string") continue;
+      const parent = resourceId(res.target, refKind, value);
       const list = out.get(parent) ?? [];
       list.push({ id: resourceId(res.target, res.kind, res.key), field });
       out.set(parent, list);

@@ -1,4 +1,4 @@
-import { can, fieldSpecOf, reasonOf, type KindModel } from "../model/kind.js";
+import { can, fieldSpecOf, hasSetFields, reasonOf, type KindModel } from "../model/kind.js";
 import type { Action, Diagnostic, PlanSummary, SafetyViolation } from "../model/plan.js";
 import { effectivePolicy, type EffectivePolicy, type TargetPolicy } from "../model/policy.js";
 import { resourceId, type DesiredResource, type LiveResource } from "../model/resource.js";
@@ -64,12 +64,12 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
     problems.push({ source: "source" in d ? d.source : undefined, message: `${resourceId(d.target, d.kind, d.key)}: ${message}` });
 
   const desiredKeys = new Set(desired.map((d) => d.key));
-  const idIndex = indexIds(touchable);
+  let idIndex: Map<string, Map<string, string>> | undefined; // built on first use: most items match by key
   for (const d of [...desired].sort((a, b) => cmp(a.key, b.key))) {
     let current = liveByKey.get(d.key);
     let renamedFrom: string | undefined;
     if (!current && !d.absent) {
-      const old = pinnedMatch(d, idIndex, desiredKeys) ?? d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
+      const old = pinnedMatch(d, (idIndex ??= indexIds(touchable)), desiredKeys) ?? d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
       if (old !== undefined) {
         current = liveByKey.get(old);
         renamedFrom = old;
@@ -116,12 +116,20 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
     if (matchesAny(ignore, d.key, d.fields["name"])) refuse(d, `matches an ignore pattern of the target's policy for ${d.kind}; remove the item or the pattern`);
   }
 
-  const isSet = (field: string) => fieldSpecOf(model.fields, field)?.type === "set";
-  const existingMembers = touchable.reduce(
-    (n, l) => n + Object.entries(l.fields).reduce((m, [f, v]) => m + (isSet(f) && Array.isArray(v) ? v.length : 0), 0),
-    0,
-  );
-  return { actions, problems, existing: touchable.length, existingMembers };
+  return { actions, problems, existing: touchable.length, existingMembers: countMembers(model, touchable) };
+}
+
+/** Members of set fields over the given objects. */
+function countMembers(model: KindModel, live: LiveResource[]): number {
+  if (!hasSetFields(model)) return 0;
+  let n = 0;
+  for (const l of live) {
+    for (const f in l.fields) {
+      const v = l.fields[f];
+      if (Array.isArray(v) && fieldSpecOf(model.fields, f)?.type === "set") n += v.length;
+    }
+  }
+  return n;
 }
 
 /** Live keys by vendor id: field → id (as text) → key. */
@@ -129,7 +137,7 @@ function indexIds(live: LiveResource[]): Map<string, Map<string, string>> {
   const index = new Map<string, Map<string, string>>();
   for (const l of live) {
     for (const [field, value] of Object.entries(l.ids)) {
-      if (value === undefined || value === null) continue;
+      if (value === undefined || value === null || typeof value === "object") continue;
       let byValue = index.get(field);
       if (!byValue) index.set(field, (byValue = new Map()));
       byValue.set(String(value), l.key);

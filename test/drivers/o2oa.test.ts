@@ -67,6 +67,16 @@ describe("o2oa.Unit over HTTP: the tree", () => {
     expect(unitPages.map((c) => c.path.split("/")[5])).toEqual(["(0)", "u-250", "u-50"]);
   });
 
+  it("stops at the listing's total: 400 units take two pages, not a third empty one", async () => {
+    const units = Array.from({ length: 400 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
+    emulator = await emulatorWith(tenant(units));
+    const dir = manifests(emulator.url, [{ unique: "g7", name: "组7" }]);
+
+    await planDir(dir, ENV);
+
+    expect(emulator.calls().filter((c) => c.path.includes("/jaxrs/unit/list/"))).toHaveLength(2);
+  });
+
   it("renames a unit in place: a new distinguished name, no delete", async () => {
     emulator = await emulatorWith(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const idBefore = stateUnit(emulator.vendor("o2oa").getState(), "rd")?.["id"];

@@ -13,10 +13,10 @@ export function checkJiandaoyun(desired: DesiredResource[], live: LiveResource[]
   for (const d of desired) {
     if (d.kind !== ROLE || d.absent || liveRoleKeys.has(d.key)) continue;
     const group = String(d.fields["group"]);
-    const at = d.fieldSources?.["group"] ?? d.source;
     const readOnlyGroup = liveGroups.get(group)?.readOnly;
     if (readOnlyGroup) {
-      out.push({ source: at, path: "group", message: `${ROLE} "${d.key}": cannot create or move a role into role group "${group}": it is ${readOnlyGroup}` });
+      // Positions cost a second parse of the file: look them up only for a problem.
+      out.push({ source: d.fieldSources?.["group"] ?? d.source, path: "group", message: `${ROLE} "${d.key}": cannot create or move a role into role group "${group}": it is ${readOnlyGroup}` });
       continue;
     }
     const oldGroup = renamedFrom(desiredGroups.get(group), liveGroups);

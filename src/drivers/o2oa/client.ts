@@ -19,7 +19,13 @@ export interface O2oaCredentials {
   key?: string;
 }
 
-type Envelope = { type?: unknown; data?: unknown; message?: unknown; prompt?: unknown };
+type Envelope = { type?: unknown; data?: unknown; message?: unknown; prompt?: unknown; count?: unknown };
+
+/** What `interpret` makes of a listing's answer. */
+export interface ListPage {
+  rows: unknown[];
+  total: number;
+}
 
 /**
  * O2OA: a login (password, or SSO with a client name and shared key) returns a token that
@@ -103,6 +109,8 @@ export class O2oaClient implements VendorClient {
       return { ok: true, data: value };
     }
     this.adoptToken(response);
+    // A listing's total travels beside its rows: fetch stops once it has read that many.
+    if (Array.isArray(data) && typeof body.count === "number") return { ok: true, data: { rows: data, total: body.count } satisfies ListPage };
     return { ok: true, data };
   }
 

@@ -1,3 +1,4 @@
+import type { ListPage } from "./client.js";
 import type { FetchContext } from "../driver.js";
 import { DriverError } from "../../model/errors.js";
 import type { FetchScope } from "../../model/plan.js";
@@ -35,7 +36,8 @@ async function listAll<T extends { id: string }>(ctx: FetchContext, family: Fami
   let flag = FIRST;
   for (;;) {
     const path = `${REST_BASE}/${family}/list/${encodeURIComponent(flag)}/next/${PAGE_SIZE}`;
-    const page = await ctx.call({ method: "GET", path, bucket: `${REST_BASE}/${family}/list` });
+    const answer = (await ctx.call({ method: "GET", path, bucket: `${REST_BASE}/${family}/list` })) as ListPage | unknown[];
+    const page = Array.isArray(answer) ? answer : answer?.rows;
     if (!Array.isArray(page)) throw new DriverError("o2oa", "unknown", undefined, `the ${family} listing did not answer with a list`, { method: "GET", path });
     for (const row of page as unknown[]) {
       if (!isRow(row)) throw new DriverError("o2oa", "unknown", undefined, `a ${family} row has no id`, { method: "GET", path });
@@ -43,7 +45,9 @@ async function listAll<T extends { id: string }>(ctx: FetchContext, family: Fami
       seen.add(row.id);
     }
     const last = page[page.length - 1] as { id: string } | undefined;
-    if (page.length < PAGE_SIZE || !last || last.id === flag) return rows;
+    // The envelope's count is the total: a full last page needs no empty page after it.
+    const total = Array.isArray(answer) ? undefined : answer.total;
+    if (page.length < PAGE_SIZE || !last || last.id === flag || (total !== undefined && total > 0 && rows.length >= total)) return rows;
     flag = last.id;
   }
 }

@@ -49,18 +49,19 @@ function checkType(d: DesiredResource, catalog: Catalog, report: Report): void {
 function checkCustomFields(d: DesiredResource, catalog: Catalog, report: Report): void {
   const defs = catalog.fields;
   if (!defs) return;
-  const position = d.fieldSources?.["fields"];
+  // Positions cost a second parse of the file: look them up only for a problem.
+  const position = () => d.fieldSources?.["fields"];
   for (const [field, value] of Object.entries(d.fields)) {
     if (!field.startsWith(CUSTOM_PREFIX)) continue;
     const name = field.slice(CUSTOM_PREFIX.length);
     const def = defs.get(name);
     if (!def) {
       const known = [...defs.keys()].join(", ") || "none";
-      report(field, position, `the tenant has no department custom field named "${name}" (defined: ${known})`);
+      report(field, position(), `the tenant has no department custom field named "${name}" (defined: ${known})`);
       continue;
     }
     if (value === null || value === undefined) continue; // clearing a field is always allowed
     const problem = fieldValueProblem(def, String(value), catalog.regions);
-    if (problem) report(field, position, problem);
+    if (problem) report(field, position(), problem);
   }
 }

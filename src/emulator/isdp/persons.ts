@@ -20,8 +20,19 @@ export const failed = (msg: string): EmuResponse => ({
 
 /** Person routes over one state section; `now` stamps lastUpdateDate. */
 export function personRoutes(getState: () => IsdpSection, now: () => number) {
-  const find = (code: string) => getState().persons.find((p) => p.personCode === code);
-  const nextId = () => Math.max(5000000, ...getState().persons.map((p) => p.personId ?? 0)) + 1;
+  // Persons by stored code and the highest id, rebuilt when the state is replaced.
+  let index: { persons: IsdpPerson[]; byCode: Map<string, IsdpPerson>; maxId: number } | undefined;
+  const indexed = () => {
+    const persons = getState().persons;
+    if (index?.persons !== persons) {
+      const byCode = new Map(persons.map((p) => [p.personCode, p]));
+      const maxId = persons.reduce((m, p) => Math.max(m, p.personId ?? 0), 5000000);
+      index = { persons, byCode, maxId };
+    }
+    return index;
+  };
+  const find = (code: string) => indexed().byCode.get(code);
+  const nextId = () => ++indexed().maxId;
 
   /**
    * batchAdd and batchUpdatePerson: every row is checked first and the batch is applied only
@@ -61,6 +72,7 @@ export function personRoutes(getState: () => IsdpSection, now: () => number) {
       const person: IsdpPerson = { personCode: stored, personId: existing?.personId ?? nextId(), personStatus: status, ...given, lastUpdateDate: stamp };
       if (existing) state.persons[state.persons.indexOf(existing)] = person;
       else state.persons.push(person);
+      indexed().byCode.set(stored, person);
     }
     return success();
   }

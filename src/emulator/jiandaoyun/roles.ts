@@ -2,7 +2,7 @@ import type { EmuResponse } from "../vendor.js";
 import { Company, LIST_PAGE_MAX, SYNCED_REFUSAL } from "./company.js";
 import { fail, intParam, isFailure, ok, type Params } from "./reply.js";
 import { originFilters, pageWindow } from "./role-groups.js";
-import type { JdyRole, JdyRoleGroup } from "./state.js";
+import type { JdyRole, JdyRoleGroup, JdyUser } from "./state.js";
 
 /** Largest page of role/user/list (published). */
 const MEMBER_PAGE_MAX = 10_000;
@@ -61,7 +61,7 @@ export const roleRoutes: Record<string, (c: Company, p: Params) => EmuResponse> 
     if (!role) return fail(1201, `role ${no} does not exist`);
     const window = pageWindow(p, MEMBER_PAGE_MAX, MEMBER_PAGE_MAX);
     if (isFailure(window)) return window;
-    const users = new Map(c.state.users.map((u) => [u.username, u]));
+    const users = usersByName(c.state.users);
     const page = role.members.slice(window.skip, window.skip + window.limit).map((username) => {
       const user = users.get(username);
       return { username, name: user?.name ?? username, departments: user?.departments ?? [1], type: 0, status: 1 };
@@ -107,9 +107,21 @@ function changeMembers(c: Company, p: Params, apply: (role: JdyRole, usernames: 
   if (!Array.isArray(names) || names.length === 0 || names.some((n) => typeof n !== "string" || n === "")) {
     return fail(1, "usernames must be a non-empty list of usernames");
   }
-  const known = new Set(c.state.users.map((u) => u.username));
+  const known = usersByName(c.state.users);
   const unknown = (names as string[]).find((n) => !known.has(n));
   if (unknown !== undefined) return fail(1010, `member does not exist: ${unknown}`);
   apply(role, names as string[]);
   return ok({ status: "success" });
+}
+
+const userIndexes = new WeakMap<object, Map<string, JdyUser>>();
+
+/** The company's users by username, built once per users list (the emulator never edits it in place). */
+function usersByName(users: JdyUser[]): Map<string, JdyUser> {
+  let index = userIndexes.get(users);
+  if (!index) {
+    index = new Map(users.map((u) => [u.username, u]));
+    userIndexes.set(users, index);
+  }
+  return index;
 }

@@ -7,7 +7,9 @@ export class UnitStore {
   private lastOrder = 0;
 
   load(section: O2oaSection): void {
+    this.taken = undefined;
     this.units = normalize(section, () => this.freshId(), () => this.nextOrderNumber());
+    this.taken = undefined;
   }
 
   /** A unit by id, unique or distinguished name (the platform's "flag"). */
@@ -55,9 +57,13 @@ export class UnitStore {
   }
 
   freshId(): string {
-    const taken = new Set(this.units.flatMap((u) => [u.id, ...u.attributes.map((a) => a.id), ...u.duties.map((d) => d.id)]));
+    // Every id handed out or seeded, gathered once: ids are never reused, even after a delete.
+    const taken = (this.taken ??= new Set(this.units.flatMap((u) => [u.id, ...u.attributes.map((a) => a.id), ...u.duties.map((d) => d.id)])));
     let id = this.newId();
     while (taken.has(id)) id = this.newId();
+    taken.add(id);
     return id;
   }
+
+  private taken: Set<string> | undefined;
 }
