@@ -33,7 +33,7 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): Manif
   const diagnostics: Diagnostic[] = [];
   for (const f of files) {
     const parsed = parseYamlFile(f.display, readManifestFile(f.path));
-    documents.push(...parsed.documents);
+    for (const d of parsed.documents) documents.push(d);
     diagnostics.push(...parsed.diagnostics);
   }
   const result = checkDocuments(documents, options.env ?? process.env, diagnostics);

@@ -31,14 +31,16 @@ export function plan(input: PlanInput): PlanResult {
   const problems: Diagnostic[] = [];
   const tallies: KindTally[] = [];
   const scope = [...input.scope].sort((a, b) => cmp(`${a.target}\u0000${a.kind}`, `${b.target}\u0000${b.kind}`));
+  const desiredByPair = groupByPair(input.desired);
+  const liveByPair = groupByPair(input.live);
   for (const { target, kind } of scope) {
     const model = input.kinds.get(kind);
     if (!model) continue;
     const policy = effectivePolicy(input.policies[target], kind);
-    const desired = input.desired.filter((d) => d.target === target && d.kind === kind);
-    const live = input.live.filter((l) => l.target === target && l.kind === kind);
+    const desired = desiredByPair.get(pairKey(target, kind)) ?? [];
+    const live = liveByPair.get(pairKey(target, kind)) ?? [];
     const result = planKind(model, policy, desired, live);
-    actions.push(...result.actions);
+    for (const a of result.actions) actions.push(a); // a spread would overflow the stack past ~100k
     problems.push(...result.problems);
     tallies.push({ target, kind, policy, existing: result.existing, existingMembers: result.existingMembers, desired: desired.filter((d) => !d.absent).length });
   }
@@ -170,6 +172,21 @@ function summarize(actions: Action[], kinds: ReadonlyMap<string, KindModel>): Pl
     }
   }
   return s;
+}
+
+function pairKey(target: string, kind: string): string {
+  return `${target}\u0000${kind}`;
+}
+
+function groupByPair<T extends { target: string; kind: string }>(items: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = pairKey(item.target, item.kind);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {

@@ -91,3 +91,14 @@ describe("plan", () => {
     expect(result.problems.map((p) => p.message)).toEqual([expect.stringContaining("t/test.Dept/SYS-2: matches an ignore pattern")]);
   });
 });
+
+describe("plan at scale", () => {
+  it("plans 150 000 creates of one kind (no argument-list limits on the way)", () => {
+    const desired = Array.from({ length: 150_000 }, (_, i) => want(`P${i}`, { name: `n${i}` }));
+
+    const result = plan(input(desired, []));
+
+    expect(result.actions).toHaveLength(150_000);
+    expect(result.summary.create).toBe(150_000);
+  });
+});
