@@ -20,35 +20,20 @@ export function fingerprint(live: LiveResource[]): string {
 
 /** JSON with object keys sorted, so equal values always give equal text. */
 export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) {
-    if (value.every(isPrimitive)) return JSON.stringify(value);
-    let out = "[";
-    for (let i = 0; i < value.length; i++) out += (i ? "," : "") + stableJson(value[i]);
-    return `${out}]`;
-  }
+  return JSON.stringify(sortedCopy(value)) ?? "null";
+}
+
+/** The value with every object's keys in sorted order (undefined dropped); flat arrays are kept as they are. */
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === "object") ? value.map(sortedCopy) : value;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
-  // Flat objects (the usual case) go through the native serializer with their keys in order.
-  if (keys.every((k) => isFlat(obj[k]))) return JSON.stringify(obj, keys);
-  let out = "{";
-  let first = true;
-  for (const k of keys) {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj).sort()) {
     const v = obj[k];
-    if (v === undefined) continue;
-    out += `${first ? "" : ","}${JSON.stringify(k)}:${stableJson(v)}`;
-    first = false;
+    if (v !== undefined) out[k] = sortedCopy(v);
   }
-  return `${out}}`;
-}
-
-function isPrimitive(v: unknown): boolean {
-  return v === null || typeof v !== "object";
-}
-
-/** A primitive, or an array of primitives: what a key whitelist cannot reach into. */
-function isFlat(v: unknown): boolean {
-  return isPrimitive(v) || (Array.isArray(v) && v.every(isPrimitive));
+  return out;
 }
 
 function compare(a: string, b: string): number {

@@ -136,8 +136,12 @@ function validate(doc: ParsedDocument, schema: string, diagnostics: Diagnostic[]
 }
 
 function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number): DesiredResource {
-  const own: Record<string, unknown> = {};
-  for (const k in item) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = item[k];
+  // Most items carry none of the common fields: hand those over without a copy.
+  let own = item;
+  if ("absent" in item || "membersPolicy" in item || "previousKeys" in item) {
+    own = {};
+    for (const k in item) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = item[k];
+  }
   const canonical = spec.toCanonical(own);
   return new ManifestItem(doc, index, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);
 }

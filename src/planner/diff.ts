@@ -11,7 +11,7 @@ export function diffFields(
   membersPolicy: MembersPolicy,
 ): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const field of Object.keys(desired).sort()) {
+  for (const field in desired) {
     const want = desired[field];
     const have = live[field];
     if (fieldSpecOf(specs, field)?.type === "set") {
@@ -21,7 +21,8 @@ export function diffFields(
       changes.push({ field, before: have ?? null, after: want ?? null });
     }
   }
-  return changes;
+  // Most objects have no change: sort the few changes, not every field of every object.
+  return changes.length > 1 ? changes.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0)) : changes;
 }
 
 /** Whether a live scalar value already is the desired one, as the field's spec compares them. */

@@ -44,8 +44,10 @@ export function plan(input: PlanInput): PlanResult {
     problems.push(...result.problems);
     tallies.push({ target, kind, policy, existing: result.existing, existingMembers: result.existingMembers, desired: desired.filter((d) => !d.absent).length });
   }
+  // Actions are put in a stable order by orderActions; problems by their text.
   const ordered = orderActions(actions, input.live, input.kinds);
   problems.push(...ordered.problems);
+  problems.sort((a, b) => cmp(a.message, b.message));
   const violations = checkSafety(ordered.actions, tallies, input.kinds);
   return {
     actions: ordered.actions,
@@ -67,11 +69,11 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
 
   const desiredKeys = new Set(desired.map((d) => d.key));
   let idIndex: Map<string, Map<string, string>> | undefined; // built on first use: most items match by key
-  for (const d of [...desired].sort((a, b) => cmp(a.key, b.key))) {
+  for (const d of desired) {
     let current = liveByKey.get(d.key);
     let renamedFrom: string | undefined;
     if (!current && !d.absent) {
-      const old = pinnedMatch(d, (idIndex ??= indexIds(touchable)), desiredKeys) ?? d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
+      const old = pinnedMatch(d, () => (idIndex ??= indexIds(touchable)), desiredKeys) ?? d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
       if (old !== undefined) {
         current = liveByKey.get(old);
         renamedFrom = old;
@@ -107,7 +109,7 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
   }
 
   if (policy.unmanaged === "delete") {
-    for (const l of [...touchable].sort((a, b) => cmp(a.key, b.key))) {
+    for (const l of touchable) {
       if (claimed.has(l.key) || desiredKeys.has(l.key)) continue;
       if (!can(model.delete) || l.readOnly) continue; // nothing orgform may do with it
       actions.push({ id: resourceId(l.target, l.kind, l.key), target: l.target, kind: l.kind, key: l.key, op: "delete", changes: [], dependsOn: [] });
@@ -152,9 +154,9 @@ function indexIds(live: LiveResource[]): Map<string, Map<string, string>> {
  * The key of the live object whose vendor id the item pins (`group_no: 2559`), when that object
  * is not claimed by another item under its own key: the pin keeps identity across a rename.
  */
-function pinnedMatch(d: DesiredResource, index: Map<string, Map<string, string>>, desiredKeys: Set<string>): string | undefined {
+function pinnedMatch(d: DesiredResource, index: () => Map<string, Map<string, string>>, desiredKeys: Set<string>): string | undefined {
   for (const [field, value] of Object.entries(d.pins)) {
-    const key = index.get(field)?.get(String(value));
+    const key = index().get(field)?.get(String(value));
     if (key !== undefined && !desiredKeys.has(key)) return key;
   }
   return undefined;
