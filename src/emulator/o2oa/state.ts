@@ -48,6 +48,11 @@ export type StoredUnit = Required<Omit<O2oaUnit, "attributes" | "duties">> & { a
 
 export const THIRD_PARTY = ["dingdingId", "dingdingHash", "qiyeweixinId", "qiyeweixinHash", "zhengwuDingdingId", "zhengwuDingdingHash"] as const;
 
+/** Every third-party id field, empty. */
+export function blankThirdPartyIds(): Record<(typeof THIRD_PARTY)[number], string> {
+  return { dingdingId: "", dingdingHash: "", qiyeweixinId: "", qiyeweixinHash: "", zhengwuDingdingId: "", zhengwuDingdingHash: "" };
+}
+
 export function emptySection(): O2oaSection {
   return { accounts: [], units: [] };
 }
@@ -81,12 +86,7 @@ export function normalize(section: O2oaSection, newId: () => string, orderNumber
       orderNumber: u.orderNumber ?? orderNumber(),
       controllerList: [...(u.controllerList ?? [])],
       distinguishedName: unitDn(u.name, unique),
-      dingdingId: "",
-      dingdingHash: "",
-      qiyeweixinId: "",
-      qiyeweixinHash: "",
-      zhengwuDingdingId: "",
-      zhengwuDingdingHash: "",
+      ...blankThirdPartyIds(),
       attributes: (u.attributes ?? []).map((a) => storeSub(a, "UA", newId, orderNumber)),
       duties: (u.duties ?? []).map((d) => storeSub(d, "UD", newId, orderNumber)),
     };

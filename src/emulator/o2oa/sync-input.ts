@@ -1,4 +1,4 @@
-import { storeSub, THIRD_PARTY, type StoredSub, type StoredUnit } from "./state.js";
+import { blankThirdPartyIds, storeSub, THIRD_PARTY, type StoredSub, type StoredUnit } from "./state.js";
 import type { UnitStore } from "./store.js";
 
 /** A unit as the sync script reads it from a request, or the reason it cannot. */
@@ -42,12 +42,7 @@ export function readUnitInput(body: Record<string, unknown>, store: UnitStore): 
     description: str(body["description"]),
     shortName: str(body["shortName"]),
     controllerList: strList(body["controllerList"]),
-    dingdingId: "",
-    dingdingHash: "",
-    qiyeweixinId: "",
-    qiyeweixinHash: "",
-    zhengwuDingdingId: "",
-    zhengwuDingdingHash: "",
+    ...blankThirdPartyIds(),
   };
   for (const f of THIRD_PARTY) fields[f] = str(body[f]);
   return {
