@@ -5,15 +5,8 @@ import { boolParam, countParam, fail, intParam, isFailure, ok, type Params } fro
 /** role_group/list, create, update and delete. */
 export const roleGroupRoutes: Record<string, (c: Company, p: Params) => EmuResponse> = {
   "/api/v5/corp/role_group/list": (c, p) => {
-    const filters = originFilters(p);
-    if (isFailure(filters)) return filters;
-    const window = pageWindow(p, LIST_PAGE_MAX, LIST_PAGE_MAX);
-    if (isFailure(window)) return window;
-    const groups = c.state.roleGroups
-      .filter((g) => (g.synced ? filters.sync : filters.internal))
-      .sort((a, b) => a.group_no - b.group_no)
-      .slice(window.skip, window.skip + window.limit);
-    return ok({ role_groups: groups.map((g) => c.groupView(g)) });
+    const groups = listPage(p, c.state.roleGroups, (g) => g.group_no, LIST_PAGE_MAX);
+    return isFailure(groups) ? groups : ok({ role_groups: groups.map((g) => c.groupView(g)) });
   },
 
   "/api/v5/corp/role_group/create": (c, p) => {
@@ -49,12 +42,27 @@ export const roleGroupRoutes: Record<string, (c: Company, p: Params) => EmuRespo
 };
 
 /** `has_internal` (self-built) and `has_sync` (synced), both true by default. */
-export function originFilters(p: Params): { internal: boolean; sync: boolean } | EmuResponse {
+function originFilters(p: Params): { internal: boolean; sync: boolean } | EmuResponse {
   const internal = boolParam(p, "has_internal", true);
   if (isFailure(internal)) return internal;
   const sync = boolParam(p, "has_sync", true);
   if (isFailure(sync)) return sync;
   return { internal, sync };
+}
+
+/**
+ * One page of a listing: objects of the origins the `has_internal`/`has_sync` filters ask for,
+ * in number order, within skip/limit (`defaultLimit` when limit is missing).
+ */
+export function listPage<T extends { synced?: boolean }>(p: Params, items: T[], no: (item: T) => number, defaultLimit: number): T[] | EmuResponse {
+  const filters = originFilters(p);
+  if (isFailure(filters)) return filters;
+  const window = pageWindow(p, defaultLimit, LIST_PAGE_MAX);
+  if (isFailure(window)) return window;
+  return items
+    .filter((item) => (item.synced ? filters.sync : filters.internal))
+    .sort((a, b) => no(a) - no(b))
+    .slice(window.skip, window.skip + window.limit);
 }
 
 /** skip/limit with the endpoint's default and largest page size. */

@@ -1,7 +1,7 @@
 import type { EmuResponse } from "../vendor.js";
-import { Company, LIST_PAGE_MAX, SYNCED_REFUSAL } from "./company.js";
+import { Company, SYNCED_REFUSAL } from "./company.js";
 import { fail, intParam, isFailure, ok, type Params } from "./reply.js";
-import { originFilters, pageWindow } from "./role-groups.js";
+import { listPage, pageWindow } from "./role-groups.js";
 import type { JdyRole, JdyRoleGroup, JdyUser } from "./state.js";
 
 /** Largest page of role/user/list (published). */
@@ -12,15 +12,8 @@ const ROLE_LIST_DEFAULT_LIMIT = 1;
 /** role/list, create, update, delete, user/list, add_members and remove_members. */
 export const roleRoutes: Record<string, (c: Company, p: Params) => EmuResponse> = {
   "/api/v5/corp/role/list": (c, p) => {
-    const filters = originFilters(p);
-    if (isFailure(filters)) return filters;
-    const window = pageWindow(p, ROLE_LIST_DEFAULT_LIMIT, LIST_PAGE_MAX);
-    if (isFailure(window)) return window;
-    const roles = c.state.roles
-      .filter((r) => (r.synced ? filters.sync : filters.internal))
-      .sort((a, b) => a.role_no - b.role_no)
-      .slice(window.skip, window.skip + window.limit);
-    return ok({ roles: roles.map((r) => c.roleView(r)) });
+    const roles = listPage(p, c.state.roles, (r) => r.role_no, ROLE_LIST_DEFAULT_LIMIT);
+    return isFailure(roles) ? roles : ok({ roles: roles.map((r) => c.roleView(r)) });
   },
 
   "/api/v5/corp/role/create": (c, p) => {
