@@ -1,6 +1,6 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import type { FetchContext, KindSpec } from "../drivers/driver.js";
-import { readPath } from "../http/classify.js";
+import { readPath } from "../drivers/kit/answer.js";
 import { DriverError } from "../model/errors.js";
 import type { Action } from "../model/plan.js";
 import type { ActionResult, ActionStatus } from "../model/result.js";

@@ -1,7 +1,8 @@
 import type { Action, ActionOp, Diagnostic, FetchScope } from "../model/plan.js";
-import type { DesiredResource, LiveResource } from "../model/resource.js";
+import type { Match } from "../model/match.js";
+import type { LiveResource } from "../model/resource.js";
 import type { Deferred, HttpRequest, HttpResponse, VendorRequest } from "../model/request.js";
-import type { FailureClass } from "../model/errors.js";
+import type { Outcome } from "../model/outcome.js";
 import type { Capability, KindModel } from "../model/kind.js";
 
 export type { Capability, FieldSpec } from "../model/kind.js";
@@ -24,6 +25,8 @@ export interface CompileContext {
    * created earlier in the same run, a Deferred filled in from that create's response.
    */
   idOf(kind: string, key: string, idField: string): unknown;
+  /** The key a live object will have after this plan: its new key when the plan renames it. */
+  keyAfter(kind: string, key: string): string;
 }
 
 /** A type of object a driver manages. Everything the core needs to know is data here. */
@@ -53,10 +56,7 @@ export interface KindSpec extends KindModel {
   settleFailedBatch?(actions: Action[], ctx: FetchContext): Promise<Set<string>>;
 }
 
-/** The outcome of one HTTP exchange as the vendor meant it. */
-export type Outcome =
-  | { ok: true; data: unknown }
-  | { ok: false; failure: FailureClass; code?: string | number; message: string };
+export type { Outcome } from "../model/outcome.js";
 
 /**
  * A driver's wire adapter for one target: authentication, signing and envelopes. It never
@@ -106,6 +106,50 @@ export interface CredentialSpec {
   required: string[][];
 }
 
+/**
+ * One read call `orgform doctor` makes to check a tenant before the first write: the smallest
+ * page of a list the plans use. It is never a write.
+ */
+export interface DoctorProbe {
+  /** The API as the vendor's docs name it (`role/list`), shown in doctor's table. */
+  api: string;
+  /** The kinds whose plans read through this API. */
+  kinds: string[];
+  /** What to grant when the vendor refuses the call: the permission or console setting. */
+  permission: string;
+  request: VendorRequest;
+  /** The answer's shape problem, or undefined when it is what the driver reads (use wire.ts). */
+  check(data: unknown): string | undefined;
+}
+
+export type AssumptionVerdict = "holds" | "contradicted" | "cannot check";
+
+/**
+ * A vendor behaviour the driver relies on that no independent source settles. Declared as
+ * data so the docs list it and doctor checks it against a real tenant where a read can.
+ */
+export interface Assumption {
+  id: string;
+  /** The assumption in one sentence ("created persons are stored with the @hw suffix"). */
+  statement: string;
+  /** Where it comes from: a citation, or "unverified: ..." with what was seen. */
+  source: string;
+  /** What the driver does so that no data is lost whichever way the vendor behaves. */
+  handling: string;
+  /**
+   * Judge it against the tenant. `answers` holds each probe's answer data by api; `read` makes
+   * one more read call. Absent when no read can tell.
+   */
+  check?(ctx: { answers: ReadonlyMap<string, unknown>; read(request: VendorRequest): Promise<unknown> }): Promise<{ verdict: AssumptionVerdict; detail: string }>;
+}
+
+export interface DoctorSpec {
+  probes: DoctorProbe[];
+  assumptions: Assumption[];
+  /** The vendor signs requests with timestamps: doctor compares clocks. */
+  signsTimestamps?: boolean;
+}
+
 export interface Driver {
   name: string;
   title: string;
@@ -113,11 +157,17 @@ export interface Driver {
   credentials: CredentialSpec;
   limits: DriverLimits;
   kinds: KindSpec[];
+  /** What `orgform doctor` checks for this driver. */
+  doctor?: DoctorSpec;
   createClient(config: { endpoint: string; credentials: Record<string, string> }): VendorClient;
   /** Read live objects of the given kinds (and, for unlistable kinds, the named items). */
   fetch(ctx: FetchContext, scope: FetchScope[]): Promise<LiveResource[]>;
-  /** Vendor rules checked before any write, against desired and live state and the tenant's facts. */
-  check?(desired: DesiredResource[], live: LiveResource[], facts: ReadonlyMap<string, unknown>): Diagnostic[];
+  /**
+   * Vendor rules checked before any write. `matches` pairs each of the target's items in scope
+   * with the live object the planner matched it to (so a check never re-derives what exists
+   * or what is renamed); `live` is everything read from the target; `facts` what fetch noted.
+   */
+  check?(matches: Match[], live: LiveResource[], facts: ReadonlyMap<string, unknown>): Diagnostic[];
 }
 
 export type { Deferred };

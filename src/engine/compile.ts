@@ -14,9 +14,11 @@ export function compileContext(target: string, live: LiveResource[], actions: Ac
     const renamed = actionById.get(id)?.renamedFrom;
     return byId.get(renamed === undefined ? id : resourceId(target, kind, renamed)) ?? byId.get(id);
   };
+  const renamedTo = new Map(actions.filter((a) => a.renamedFrom !== undefined).map((a) => [resourceId(target, a.kind, a.renamedFrom as string), a.key]));
   return {
     target,
     live: current,
+    keyAfter: (kind, key) => renamedTo.get(resourceId(target, kind, key)) ?? key,
     idOf(kind, key, idField) {
       const action = actionById.get(resourceId(target, kind, key));
       if (action?.op === "create") return deferred(action.id, idField);

@@ -4,7 +4,7 @@ import type { Diagnostic, FetchScope, Plan, PlanTarget } from "../model/plan.js"
 import { PLAN_FORMAT_VERSION } from "../model/plan.js";
 import type { LiveResource } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
-import { plan } from "../planner/plan.js";
+import { matchAll, plan } from "../planner/plan.js";
 import { fingerprint } from "./fingerprint.js";
 
 export interface PlanOutcome {
@@ -23,14 +23,17 @@ export function makePlan(
   const pairs = [...scope].flatMap(([target, kinds]) => kinds.map((k) => ({ target, kind: k.kind })));
   const allLive = [...live.values()].flat();
   const desired = manifests.desired.filter((d) => pairs.some((p) => p.target === d.target && p.kind === d.kind));
+  const policies = Object.fromEntries(manifests.targets.map((t) => [t.name, t.policy]));
+  const input = { desired, live: allLive, kinds: kindModels(), policies, scope: pairs };
+  const matched = matchAll(input);
   const problems: Diagnostic[] = [];
   for (const t of manifests.targets) {
     const driver = findDriver(t.driver);
     if (!driver?.check || !scope.has(t.name)) continue;
-    problems.push(...driver.check(desired.filter((d) => d.target === t.name), live.get(t.name) ?? [], facts.get(t.name) ?? new Map()));
+    const matches = matched.filter((m) => m.target === t.name).flatMap((m) => m.kind.matches);
+    problems.push(...driver.check(matches, live.get(t.name) ?? [], facts.get(t.name) ?? new Map()));
   }
-  const policies = Object.fromEntries(manifests.targets.map((t) => [t.name, t.policy]));
-  const result = plan({ desired, live: allLive, kinds: kindModels(), policies, scope: pairs });
+  const result = plan(input);
   problems.push(...result.problems);
   const targets = manifests.targets
     .filter((t) => scope.has(t.name))

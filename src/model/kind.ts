@@ -25,6 +25,12 @@ export interface FieldSpec {
    * agrees on every character the mask does not hide.
    */
   maskedBy?: string;
+  /**
+   * For `ref` fields: the vendor stores the reference by id, so when the referenced object is
+   * renamed in the same plan the reference follows by itself. A change of this field that only
+   * follows such a rename needs no call, and the planner leaves it out of the plan.
+   */
+  linkedById?: boolean;
 }
 
 /**
@@ -47,6 +53,12 @@ export interface KindModel {
   fields: Record<string, FieldSpec>;
   create: Capability;
   delete: Capability;
+  /**
+   * The key is `<parent key>/<own part>`, where the parent is the resource of `kind` named by
+   * the item's `field` (a Jiandaoyun role under its group). When the parent is renamed, an item
+   * whose own part is unchanged is the same live object under the parent's old key.
+   */
+  keyParent?: { field: string; kind: string };
 }
 
 const refCache = new WeakMap<KindModel, [string, string][]>();

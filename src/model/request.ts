@@ -27,6 +27,13 @@ export interface VendorRequest {
   bucket: string;
   /** Values to keep from the response, by output name → dotted path in the response data. */
   capture?: Record<string, string>;
+  /**
+   * `false` for a write the vendor would carry out twice if it were sent twice (a create that
+   * assigns a new id). When such a call's answer is lost after it was sent (a timeout, a reset
+   * connection), the core does not repeat it: it re-reads the object and counts the action
+   * done if the vendor holds it. Absent means the call may be repeated safely.
+   */
+  retrySafe?: false;
 }
 
 /** What the wire carries: produced by a driver client from a VendorRequest. */

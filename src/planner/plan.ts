@@ -1,10 +1,11 @@
 import { can, fieldSpecOf, hasSetFields, reasonOf, type KindModel } from "../model/kind.js";
-import type { Action, Diagnostic, PlanSummary, SafetyViolation } from "../model/plan.js";
+import type { Action, Diagnostic, FieldChange, PlanSummary, SafetyViolation } from "../model/plan.js";
 import { effectivePolicy, type EffectivePolicy, type TargetPolicy } from "../model/policy.js";
 import { resourceId, type DesiredResource, type LiveResource } from "../model/resource.js";
 import { createChanges, diffFields } from "./diff.js";
 import { globToRegExp, matchesAny } from "./glob.js";
 import { orderActions } from "./order.js";
+import { matchKind, type KindMatches } from "./match.js";
 import { checkSafety, type KindTally } from "./safety.js";
 
 export interface PlanInput {
@@ -30,19 +31,13 @@ export function plan(input: PlanInput): PlanResult {
   const actions: Action[] = [];
   const problems: Diagnostic[] = [];
   const tallies: KindTally[] = [];
-  const scope = [...input.scope].sort((a, b) => cmp(`${a.target}\u0000${a.kind}`, `${b.target}\u0000${b.kind}`));
-  const desiredByPair = groupByPair(input.desired);
-  const liveByPair = groupByPair(input.live);
-  for (const { target, kind } of scope) {
-    const model = input.kinds.get(kind);
-    if (!model) continue;
-    const policy = effectivePolicy(input.policies[target], kind);
-    const desired = desiredByPair.get(pairKey(target, kind)) ?? [];
-    const live = liveByPair.get(pairKey(target, kind)) ?? [];
-    const result = planKind(model, policy, desired, live);
+  const matched = matchAll(input);
+  const followsRename = renameFollower(matched);
+  for (const m of matched) {
+    const result = planKind(m.model, m.policy, m.kind, m.touchable, followsRename);
     for (const a of result.actions) actions.push(a); // a spread would overflow the stack past ~100k
     problems.push(...result.problems);
-    tallies.push({ target, kind, policy, existing: result.existing, existingMembers: result.existingMembers, desired: desired.filter((d) => !d.absent).length });
+    tallies.push({ target: m.target, kind: m.model.kind, policy: m.policy, existing: m.touchable.length, existingMembers: countMembers(m.model, m.touchable), desired: m.desired.filter((d) => !d.absent).length });
   }
   // Actions are put in a stable order by orderActions; problems by their text.
   const ordered = orderActions(actions, input.live, input.kinds);
@@ -57,29 +52,57 @@ export function plan(input: PlanInput): PlanResult {
   };
 }
 
-function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredResource[], live: LiveResource[]) {
-  const ignore = policy.ignore.map(globToRegExp);
-  const touchable = live.filter((l) => !matchesAny(ignore, l.key, l.fields["name"]));
-  const liveByKey = new Map(touchable.map((l) => [l.key, l]));
-  const claimed = new Set<string>();
+/** One (target, kind) of the scope with its items paired to live objects. */
+export interface MatchedPair {
+  target: string;
+  model: KindModel;
+  policy: EffectivePolicy;
+  desired: DesiredResource[];
+  /** Live objects the target's ignore patterns leave to orgform. */
+  touchable: LiveResource[];
+  kind: KindMatches;
+}
+
+/**
+ * Pair every item in scope with its live object, kinds in a stable order, parents before the
+ * kinds whose keys start with theirs (so a role follows its renamed group). Drivers' plan-time
+ * checks run on these pairs, so they never re-derive what exists or what is renamed.
+ */
+export function matchAll(input: PlanInput): MatchedPair[] {
+  const scope = [...input.scope].sort((a, b) => cmp(`${a.target}\u0000${a.kind}`, `${b.target}\u0000${b.kind}`));
+  const desiredByPair = groupByPair(input.desired);
+  const liveByPair = groupByPair(input.live);
+  const done = new Map<string, MatchedPair>();
+  const visit = (target: string, kind: string, seen: Set<string>): MatchedPair | undefined => {
+    const key = pairKey(target, kind);
+    const model = input.kinds.get(kind);
+    if (!model || seen.has(key)) return undefined;
+    const existing = done.get(key);
+    if (existing) return existing;
+    seen.add(key);
+    const inScope = scope.some((s) => s.target === target && s.kind === model.keyParent?.kind);
+    const parent = model.keyParent && inScope ? visit(target, model.keyParent.kind, seen) : undefined;
+    const policy = effectivePolicy(input.policies[target], kind);
+    const ignore = policy.ignore.map(globToRegExp);
+    const desired = desiredByPair.get(key) ?? [];
+    const touchable = (liveByPair.get(key) ?? []).filter((l) => !matchesAny(ignore, l.key, l.fields["name"]));
+    const pair: MatchedPair = { target, model, policy, desired, touchable, kind: matchKind(model, desired, touchable, parent?.kind.renames) };
+    done.set(key, pair);
+    return pair;
+  };
+  return scope.flatMap(({ target, kind }) => visit(target, kind, new Set()) ?? []);
+}
+
+function planKind(model: KindModel, policy: EffectivePolicy, matched: KindMatches, touchable: LiveResource[], followsRename: RenameFollower) {
   const actions: Action[] = [];
   const problems: Diagnostic[] = [];
   const refuse = (d: DesiredResource | LiveResource, message: string) =>
     problems.push({ source: "source" in d ? d.source : undefined, message: `${resourceId(d.target, d.kind, d.key)}: ${message}` });
+  const ignore = policy.ignore.map(globToRegExp);
+  const desiredKeys = new Set<string>();
 
-  const desiredKeys = new Set(desired.map((d) => d.key));
-  let idIndex: Map<string, Map<string, string>> | undefined; // built on first use: most items match by key
-  for (const d of desired) {
-    let current = liveByKey.get(d.key);
-    let renamedFrom: string | undefined;
-    if (!current && !d.absent) {
-      const old = pinnedMatch(d, () => (idIndex ??= indexIds(touchable)), desiredKeys) ?? d.previousKeys.find((k) => liveByKey.has(k) && !desiredKeys.has(k));
-      if (old !== undefined) {
-        current = liveByKey.get(old);
-        renamedFrom = old;
-      }
-    }
-    if (current) claimed.add(current.key);
+  for (const { desired: d, live: current, renamedFrom, followsParent } of matched.matches) {
+    desiredKeys.add(d.key);
     const id = resourceId(d.target, d.kind, d.key);
     const base = { id, target: d.target, kind: d.kind, key: d.key, dependsOn: [] as string[] };
     if (d.absent) {
@@ -94,8 +117,11 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
       else actions.push({ ...base, op: "create", changes: createChanges(d.fields, model.fields) });
       continue;
     }
-    const changes = diffFields(d.fields, current.fields, model.fields, d.membersPolicy ?? policy.membersPolicy);
-    if (changes.length === 0 && renamedFrom === undefined) continue;
+    const changes = diffFields(d.fields, current.fields, model.fields, d.membersPolicy ?? policy.membersPolicy).filter(
+      (c) => !followsRename(d.target, model, c),
+    );
+    // A key that only follows its renamed parent changes nothing at the vendor.
+    if (changes.length === 0 && (renamedFrom === undefined || followsParent)) continue;
     if (current.readOnly) {
       refuse(d, `is read-only (${current.readOnly}); orgform will not change it`);
       continue;
@@ -110,17 +136,34 @@ function planKind(model: KindModel, policy: EffectivePolicy, desired: DesiredRes
 
   if (policy.unmanaged === "delete") {
     for (const l of touchable) {
-      if (claimed.has(l.key) || desiredKeys.has(l.key)) continue;
+      if (matched.claimed.has(l.key) || desiredKeys.has(l.key)) continue;
       if (!can(model.delete) || l.readOnly) continue; // nothing orgform may do with it
       actions.push({ id: resourceId(l.target, l.kind, l.key), target: l.target, kind: l.kind, key: l.key, op: "delete", changes: [], dependsOn: [] });
     }
   }
 
-  for (const d of desired) {
+  for (const { desired: d } of matched.matches) {
     if (matchesAny(ignore, d.key, d.fields["name"])) refuse(d, `matches an ignore pattern of the target's policy for ${d.kind}; remove the item or the pattern`);
   }
 
-  return { actions, problems, existing: touchable.length, existingMembers: countMembers(model, touchable) };
+  return { actions, problems };
+}
+
+type RenameFollower = (target: string, model: KindModel, change: FieldChange) => boolean;
+
+/**
+ * Whether a change of a `linkedById` reference field only follows a rename in this plan
+ * (`parent: RD-OLD → RD` while RD-OLD becomes RD): the vendor links by id, so the reference
+ * follows by itself and the change needs no call. Such changes are left out of the plan.
+ */
+function renameFollower(matched: MatchedPair[]): RenameFollower {
+  const renames = new Map<string, string>();
+  for (const m of matched) for (const [now, old] of m.kind.renames) renames.set(resourceId(m.target, m.model.kind, now), old);
+  return (target, model, c) => {
+    if (renames.size === 0 || typeof c.before !== "string" || typeof c.after !== "string") return false;
+    const spec = fieldSpecOf(model.fields, c.field);
+    return spec?.linkedById === true && spec.ref !== undefined && renames.get(resourceId(target, spec.ref, c.after)) === c.before;
+  };
 }
 
 /** Members of set fields over the given objects. */
@@ -134,32 +177,6 @@ function countMembers(model: KindModel, live: LiveResource[]): number {
     }
   }
   return n;
-}
-
-/** Live keys by vendor id: field → id (as text) → key. */
-function indexIds(live: LiveResource[]): Map<string, Map<string, string>> {
-  const index = new Map<string, Map<string, string>>();
-  for (const l of live) {
-    for (const [field, value] of Object.entries(l.ids)) {
-      if (value === undefined || value === null || typeof value === "object") continue;
-      let byValue = index.get(field);
-      if (!byValue) index.set(field, (byValue = new Map()));
-      byValue.set(String(value), l.key);
-    }
-  }
-  return index;
-}
-
-/**
- * The key of the live object whose vendor id the item pins (`group_no: 2559`), when that object
- * is not claimed by another item under its own key: the pin keeps identity across a rename.
- */
-function pinnedMatch(d: DesiredResource, index: () => Map<string, Map<string, string>>, desiredKeys: Set<string>): string | undefined {
-  for (const [field, value] of Object.entries(d.pins)) {
-    const key = index().get(field)?.get(String(value));
-    if (key !== undefined && !desiredKeys.has(key)) return key;
-  }
-  return undefined;
 }
 
 function summarize(actions: Action[], kinds: ReadonlyMap<string, KindModel>): PlanSummary {

@@ -23,14 +23,15 @@ describe("examples/jiandaoyun against examples/emulator/jiandaoyun.yaml", () => 
     const { session, results } = await applyDir(dir, env);
 
     expect(session.plan.actions.map((a) => [a.kind.slice("jiandaoyun.".length), a.op, a.renamedFrom ?? "", a.key])).toEqual([
-      // Nothing to wait for: the stray role goes, roles move within live groups, the group is renamed.
+      // Nothing to wait for: the stray role goes, roles move within live groups, a role under the
+      // renamed group gains members (its key follows the group's), the group is renamed.
       ["Role", "delete", "", "临时项目组/项目经理"],
       ["Role", "update", "研发中心/技术评审", "审批/技术评审"],
       ["Role", "update", "", "审批/费用审批"],
-      ["RoleGroup", "update", "研发中心", "研发部门"],
-      // After the rename (roles in 研发部门) and after the stray role (its group).
-      ["Role", "create", "", "研发部门/前端开发"],
       ["Role", "update", "研发中心/后端开发", "研发部门/后端开发"],
+      ["RoleGroup", "update", "研发中心", "研发部门"],
+      // After the rename (a role created in 研发部门) and after the stray role (its group).
+      ["Role", "create", "", "研发部门/前端开发"],
       ["RoleGroup", "delete", "", "临时项目组"],
     ]);
     expect(results.every((r) => r.status === "done")).toBe(true);
@@ -50,6 +51,7 @@ describe("examples/jiandaoyun against examples/emulator/jiandaoyun.yaml", () => 
 
     const run = await runCli(["apply", dir, "--dry-run", "--force"], { env });
 
+    expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`POST ${env.JIANDAOYUN_ENDPOINT}/api/v5/corp/role_group/update`);
     expect(run.stdout).toContain('"role_group_no": 2559,\n  "name": "研发部门"');

@@ -73,23 +73,29 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
 
     const { session, results } = await applyDir(dir, ENV);
 
-    expect(session.plan.actions.map((a) => [a.kind, a.renamedFrom, a.key])).toEqual([
-      ["jiandaoyun.RoleGroup", "研发中心", "研发部门"],
-      ["jiandaoyun.Role", "研发中心/后端", "研发部门/后端"],
-    ]);
-    expect(results.map((r) => r.status)).toEqual(["done", "done"]);
+    // The role only follows its group's new name: the plan shows no change for it.
+    expect(session.plan.actions.map((a) => [a.kind, a.renamedFrom, a.key])).toEqual([["jiandaoyun.RoleGroup", "研发中心", "研发部门"]]);
+    expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(writes(emulator).map((c) => c.path)).toEqual([`${API}/role_group/update`]);
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 
-  it("reports a group rename that would strand an unpinned role, before any write", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(2559, "研发中心")], roles: [role(2600, 2559, "后端")] }));
-    const dir = manifests(emulator.url, { groups: [{ name: "研发部门", group_no: 2559 }], roles: [{ name: "后端", group: "研发部门" }] });
+  it("keeps an unpinned role under its renamed group: the group's identity settles the role's", async () => {
+    emulator = await emulatorWith(company({ roleGroups: [group(2559, "研发中心")], roles: [role(2600, 2559, "后端", ["u0001"])] }));
+    const dir = manifests(emulator.url, { groups: [{ name: "研发部门", group_no: 2559 }], roles: [{ name: "后端", group: "研发部门", members: ["u0001", "u0002"] }] });
 
-    const { problems } = await planDir(dir, ENV);
+    const { session, results } = await applyDir(dir, ENV);
 
-    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining("pin it with role_no: 2600")]);
-    expect(writes(emulator)).toEqual([]);
+    expect(session.problems).toEqual([]);
+    expect(session.plan.actions.map((a) => [a.kind, a.key, a.renamedFrom])).toEqual([
+      ["jiandaoyun.Role", "研发部门/后端", "研发中心/后端"],
+      ["jiandaoyun.RoleGroup", "研发部门", "研发中心"],
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["done", "done"]);
+    // No second role: the live role 2600 gains its member, and nothing is created.
+    expect(writes(emulator).map((c) => c.path).sort()).toEqual([`${API}/role/add_members`, `${API}/role_group/update`]);
+    expect(section(emulator).roles.map((r) => [r.role_no, r.name, r.members])).toEqual([[2600, "后端", ["u0001", "u0002"]]]);
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 
   it("moves a pinned role to another group, and into a group created in the same apply", async () => {

@@ -117,12 +117,10 @@ describe("o2oa.Unit over HTTP: the tree", () => {
 
     const { session, results } = await applyDir(dir, ENV);
 
-    expect(session.plan.actions.map((a) => [a.key, a.renamedFrom])).toEqual([
-      ["rd", "rd-old"],
-      ["rd-platform", undefined],
-    ]);
-    expect(results.map((r) => r.status)).toEqual(["done", "done"]);
-    // The sub-unit's superior is the same unit under its new unique: only the rename is sent.
+    // The sub-unit's superior is the same unit under its new unique: the plan shows no change for
+    // it, and only the rename is sent.
+    expect(session.plan.actions.map((a) => [a.key, a.renamedFrom])).toEqual([["rd", "rd-old"]]);
+    expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(syncBodies(emulator.calls())).toEqual([expect.objectContaining({ action: "update", unique: "rd", distinguishedName: "研发部@rd-old@U" })]);
     expect(stateUnit(emulator.vendor("o2oa").getState(), "rd")).toMatchObject({ id: idBefore, distinguishedName: "研发部@rd@U" });
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);

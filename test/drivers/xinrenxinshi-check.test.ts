@@ -97,7 +97,7 @@ describe("xinrenxinshi plan-time checks", () => {
     };
     const unnamed: DesiredResource = { ...desired, key: "LAB", fields: { type: 7 } };
 
-    expect(checkDepartments([desired, unnamed], [], new Map()).map((p) => p.message)).toEqual(['xinrenxinshi.Department "LAB": name is required to create a department']);
+    expect(checkDepartments([{ desired }, { desired: unnamed }], [], new Map()).map((p) => p.message)).toEqual(['xinrenxinshi.Department "LAB": name is required to create a department']);
   });
 
   it("checks types against the tenant's settings even before the company has a department", () => {
@@ -113,7 +113,7 @@ describe("xinrenxinshi plan-time checks", () => {
     };
     const facts = new Map([[CATALOG, { types: new Map([[0, "部门"]]) }]]);
 
-    expect(checkDepartments([desired], [], facts).map((p) => p.message)).toEqual([expect.stringContaining('xinrenxinshi.Department "RD"')]);
+    expect(checkDepartments([{ desired }], [], facts).map((p) => p.message)).toEqual([expect.stringContaining('xinrenxinshi.Department "RD"')]);
   });
 });
 

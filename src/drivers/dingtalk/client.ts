@@ -1,6 +1,6 @@
 import type { Outcome, VendorClient } from "../driver.js";
-import { TokenCache } from "../token-cache.js";
-import { malformed, parseJsonBody, statusFailure } from "../../http/classify.js";
+import { TokenCache } from "../kit/token-cache.js";
+import { malformed, parseJsonBody, statusFailure } from "../kit/answer.js";
 import { isRetryable } from "../../model/errors.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
 import { classifyErrcode } from "./errors.js";

@@ -1,5 +1,5 @@
 import type { Outcome, VendorClient } from "../driver.js";
-import { malformed, parseJsonBody, statusFailure } from "../../http/classify.js";
+import { malformed, parseJsonBody, statusFailure } from "../kit/answer.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
 import { classifyCode } from "./errors.js";
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../model/plan.js";
+import type { Match } from "../../model/match.js";
 import type { DesiredResource, LiveResource } from "../../model/resource.js";
 import { UNIT } from "./kinds/unit-fields.js";
 
@@ -13,8 +14,9 @@ interface Placement {
  * whitespace (distinguished names are parsed as `\S+@\S+@U`), and no two units under the same
  * superior share a name once the plan is applied.
  */
-export function checkUnits(desired: DesiredResource[], live: LiveResource[]): Diagnostic[] {
-  const units = desired.filter((d) => d.kind === UNIT);
+export function checkUnits(matches: Match[], live: LiveResource[]): Diagnostic[] {
+  const unitMatches = matches.filter((m) => m.desired.kind === UNIT);
+  const units = unitMatches.map((m) => m.desired);
   const diagnostics: Diagnostic[] = [];
   for (const d of units) {
     if (d.absent) continue;
@@ -26,17 +28,17 @@ export function checkUnits(desired: DesiredResource[], live: LiveResource[]): Di
       diagnostics.push(at(d, "unique", `${label(d)}: the unique "${d.key}" contains whitespace; O2OA distinguished names (name@unique@U) cannot hold it`));
     }
   }
-  diagnostics.push(...siblingClashes(units, live.filter((l) => l.kind === UNIT)));
+  diagnostics.push(...siblingClashes(unitMatches, live.filter((l) => l.kind === UNIT)));
   return diagnostics;
 }
 
 /** Units that would share a name under one superior after the plan. */
-function siblingClashes(units: DesiredResource[], live: LiveResource[]): Diagnostic[] {
+function siblingClashes(units: Match[], live: LiveResource[]): Diagnostic[] {
   const after = new Map<string, Placement>();
   for (const l of live) after.set(l.key, { name: String(l.fields["name"]), superior: String(l.fields["superior"] ?? "") });
-  for (const d of units) {
+  for (const { desired: d, renamedFrom } of units) {
     // A live unit that is renamed to this key no longer stands under its old one.
-    for (const old of d.previousKeys) if (!units.some((u) => u.key === old)) after.delete(old);
+    if (renamedFrom !== undefined) after.delete(renamedFrom);
     if (d.absent) {
       after.delete(d.key);
       continue;

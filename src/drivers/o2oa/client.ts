@@ -1,6 +1,6 @@
 import type { Outcome, VendorClient } from "../driver.js";
-import { TokenCache } from "../token-cache.js";
-import { malformed, parseJsonBody } from "../../http/classify.js";
+import { TokenCache } from "../kit/token-cache.js";
+import { malformed, parseJsonBody } from "../kit/answer.js";
 import { DriverError, isRetryable, type FailureClass } from "../../model/errors.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
 import { classifyPlatformError, classifySyncError, promptCode } from "./errors.js";

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../model/plan.js";
+import type { Match } from "../../model/match.js";
 import type { DesiredResource, LiveResource, SourcePosition } from "../../model/resource.js";
 import { catalogOf, type Catalog } from "./catalog.js";
 import { fieldValueProblem } from "./field-rules.js";
@@ -12,19 +13,15 @@ const BUILT_IN_TYPES = new Set([0, 1, 2, 3, 4, 5]);
  * a department type the tenant has, custom fields the tenant defines with values of the right
  * form, and a name for every department that will be created.
  */
-export function checkDepartments(desired: DesiredResource[], live: LiveResource[], facts: ReadonlyMap<string, unknown>): Diagnostic[] {
+export function checkDepartments(matches: Match[], _live: LiveResource[], facts: ReadonlyMap<string, unknown>): Diagnostic[] {
   const catalog = catalogOf(facts);
-  const liveKeys = new Set(live.map((l) => l.key));
-  const liveIds = new Set(live.map((l) => String(l.ids["departmentId"])));
   const problems: Diagnostic[] = [];
-  for (const d of desired) {
+  for (const { desired: d, live: matched } of matches) {
     if (d.kind !== DEPARTMENT || d.absent) continue;
     const report: Report = (field, position, message) => {
       problems.push({ source: position ?? d.source, path: field, message: `${DEPARTMENT} "${d.key}": ${message}` });
     };
-    const exists =
-      liveKeys.has(d.key) || d.previousKeys.some((k) => liveKeys.has(k)) || (d.pins["departmentId"] !== undefined && liveIds.has(String(d.pins["departmentId"])));
-    if (!exists && (d.fields["name"] === undefined || d.fields["name"] === null)) {
+    if (!matched && (d.fields["name"] === undefined || d.fields["name"] === null)) {
       report("name", d.source, "name is required to create a department");
     }
     if (catalog) {

@@ -27,7 +27,9 @@ export const role: KindSpec = {
   kind: ROLE,
   keyField: "name",
   schema: "kinds/jiandaoyun.Role.schema.json",
-  fields: { group: { type: "scalar", ref: ROLE_GROUP }, members: { type: "set" } },
+  fields: { group: { type: "scalar", ref: ROLE_GROUP, linkedById: true }, members: { type: "set" } },
+  // A role listed under its group's new name, with its own name unchanged, is the same role.
+  keyParent: { field: "group", kind: ROLE_GROUP },
   pins: ["role_no"],
   listable: true,
   create: true,
@@ -75,7 +77,8 @@ function compileMove(action: Action, live: LiveResource, roleNo: unknown, ctx: C
   const groupChange = action.changes.find((c) => c.field === "group");
   if (action.renamedFrom === undefined && groupChange === undefined) return [];
   const liveGroup = String(live.fields["group"]);
-  const group = groupChange ? String(groupChange.after) : liveGroup;
+  // A group renamed in this plan is the same group: the role's group field does not change.
+  const group = groupChange ? String(groupChange.after) : ctx.keyAfter(ROLE_GROUP, liveGroup);
   const name = roleName(action.key, group);
   const groupNo = groupChange ? ctx.idOf(ROLE_GROUP, group, "group_no") : live.ids["group_no"];
   // A role keeps its number and name when only its group was renamed: the vendor has nothing to do.

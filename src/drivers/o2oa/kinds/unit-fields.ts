@@ -38,7 +38,7 @@ export const sub = {
 
 export const UNIT_FIELDS: Record<string, FieldSpec> = {
   name: { type: "scalar" },
-  superior: { type: "scalar", ref: UNIT },
+  superior: { type: "scalar", ref: UNIT, linkedById: true },
   typeList: { type: "set" },
   description: { type: "scalar" },
   shortName: { type: "scalar" },

@@ -1,7 +1,6 @@
 import type { CompileContext, KindSpec } from "../../driver.js";
 import type { Action } from "../../../model/plan.js";
 import type { VendorRequest } from "../../../model/request.js";
-import { onlyFollowsRenames } from "../../renames.js";
 import { deleteBody, syncRequest, writeBody } from "./unit-body.js";
 import { unitToCanonical, unitToItem } from "./unit-canonical.js";
 import { UNIT, UNIT_FIELDS } from "./unit-fields.js";
@@ -28,8 +27,6 @@ export const unit: KindSpec = {
       if (!live) throw new Error(`${action.id}: cannot delete a unit that was not read`);
       return [syncRequest(deleteBody(live))];
     }
-    // A sub-unit whose superior only changes its unique stays under it (O2OA links by id).
-    if (action.op === "update" && onlyFollowsRenames(action, ctx, UNIT, ["superior"])) return [];
     return [syncRequest(writeBody(action, action.op === "create" ? undefined : live))];
   },
 };

@@ -2,7 +2,6 @@ import type { CompileContext, KindSpec } from "../../driver.js";
 import type { Action } from "../../../model/plan.js";
 import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
-import { onlyFollowsRenames } from "../../renames.js";
 import { createBody, updateBody } from "./department-body.js";
 import { CREATE_PATH, CUSTOM_PREFIX, DELETE_PATH, DEPARTMENT, TEXT_FIELDS, textOrNull, UPDATE_PATH } from "./department-model.js";
 
@@ -12,7 +11,7 @@ export const department: KindSpec = {
   schema: "kinds/xinrenxinshi.Department.schema.json",
   fields: {
     name: { type: "scalar" },
-    parent: { type: "scalar", ref: DEPARTMENT },
+    parent: { type: "scalar", ref: DEPARTMENT, linkedById: true },
     type: { type: "scalar" },
     adminId: { type: "scalar" },
     hrbpId: { type: "scalar" },
@@ -61,7 +60,6 @@ export const department: KindSpec = {
     }
     const live = ctx.live(DEPARTMENT, action.key);
     if (!live) throw new Error(`${action.id}: the department is not in the live state`);
-    if (action.op === "update" && onlyFollowsRenames(action, ctx, DEPARTMENT, ["parent"])) return [];
     if (action.op === "update") return [{ method: "POST", path: UPDATE_PATH, body: updateBody(action, live, ctx), bucket: UPDATE_PATH }];
     return [{ method: "POST", path: DELETE_PATH, body: { departmentId: live.ids["departmentId"] }, bucket: DELETE_PATH }];
   },

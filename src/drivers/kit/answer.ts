@@ -1,6 +1,6 @@
-import type { Outcome } from "../drivers/driver.js";
-import type { FailureClass } from "../model/errors.js";
-import type { HttpResponse } from "../model/request.js";
+import type { FailureClass } from "../../model/errors.js";
+import type { Outcome } from "../../model/outcome.js";
+import type { HttpResponse } from "../../model/request.js";
 
 /** The body as JSON, or undefined when it is not JSON. */
 export function parseJsonBody(res: HttpResponse): unknown {
