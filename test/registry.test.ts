@@ -7,7 +7,7 @@ import { ROOT } from "./helpers/orgform.js";
 
 const folders = (dir: string) =>
   readdirSync(join(ROOT, dir), { withFileTypes: true })
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && e.name !== "kit") // drivers/kit holds helpers every driver shares
     .map((e) => e.name)
     .sort();
 

@@ -4,9 +4,9 @@ import { readPath } from "../drivers/kit/answer.js";
 import { DriverError } from "../model/errors.js";
 import type { Action } from "../model/plan.js";
 import type { ActionResult, ActionStatus } from "../model/result.js";
-import { InterruptedError, type Connection } from "./connection.js";
+import { InterruptedError, type Connection } from "../http/connection.js";
 import { fromOutputs, resolveRequest, type Outputs } from "./deferred.js";
-import type { Operation } from "./operations.js";
+import type { Operation } from "./compile.js";
 
 export type { ActionResult, ActionStatus };
 

@@ -1,4 +1,4 @@
-import type { Operation } from "../apply/operations.js";
+import type { Operation } from "../apply/compile.js";
 import { applyOperations, type LiveState } from "../engine/session.js";
 import type { Plan } from "../model/plan.js";
 import type { ActionResult } from "../model/result.js";

@@ -39,8 +39,8 @@ export interface KindSpec extends KindModel {
   listable: Capability;
   /** Most objects one call can carry, per operation; absent = one action per call. */
   batch?: Partial<Record<ActionOp, number>>;
-  /** When set, the vendor accepts one write of this kind per tenant at a time. */
-  serialWrites?: Capability;
+  /** A constraint, not a capability: the vendor accepts one write of this kind per tenant at a time. */
+  serialWrites?: true;
   /** Item (already schema-valid, without the common fields) → canonical form. */
   toCanonical(item: Record<string, unknown>): CanonicalItem;
   /** Canonical live resource → manifest item (for `import`). */

@@ -1,6 +1,6 @@
-import { Connection, type CallObserver } from "../apply/connection.js";
-import { RateLimiter } from "../apply/limiter.js";
-import { defaultRetryPolicy, type RetryPolicy } from "../apply/retry.js";
+import { Connection, type CallObserver } from "../http/connection.js";
+import { RateLimiter } from "../http/limiter.js";
+import { defaultRetryPolicy, type RetryPolicy } from "../http/retry.js";
 import { findDriver } from "../drivers/registry.js";
 import { Redactor } from "../http/redact.js";
 import { createHttpSender, type HttpSender } from "../http/sender.js";

@@ -1,4 +1,4 @@
-import type { Connection } from "../apply/connection.js";
+import type { Connection } from "../http/connection.js";
 import type { FetchContext } from "../drivers/driver.js";
 import { findKind } from "../drivers/registry.js";
 import { can } from "../model/kind.js";

@@ -1,13 +1,13 @@
-import type { Connection } from "../apply/connection.js";
+import type { Connection } from "../http/connection.js";
 import { execute, type ExecuteOptions } from "../apply/executor.js";
-import type { Operation } from "../apply/operations.js";
+import type { Operation } from "../apply/compile.js";
 import type { Manifests } from "../manifest/load.js";
 import { UsageError } from "../model/errors.js";
 import type { FetchScope, Plan } from "../model/plan.js";
 import type { LiveResource } from "../model/resource.js";
 import type { ActionResult } from "../model/result.js";
 import type { TargetConfig } from "../model/target.js";
-import { compilePlan, kindSpec } from "./compile.js";
+import { compilePlan, kindSpec } from "../apply/compile.js";
 import { connectTargets, type ConnectOptions } from "./connections.js";
 import { fetchContext, fetchLive, scopeFor } from "./fetch.js";
 import { makePlan, type PlanOutcome } from "./plan.js";

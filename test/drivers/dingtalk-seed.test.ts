@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileContext } from "../../src/engine/compile.js";
+import { compileContext } from "../../src/apply/compile.js";
 import { punchGroup } from "../../src/drivers/dingtalk/kinds/punch-group.js";
 import { checkDocuments } from "../../src/manifest/load.js";
 import { parseYamlFile } from "../../src/manifest/yaml.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { roleGroup } from "../../src/drivers/jiandaoyun/kinds/role-group.js";
 import { kindModels } from "../../src/drivers/registry.js";
-import { compileContext } from "../../src/engine/compile.js";
+import { compileContext } from "../../src/apply/compile.js";
 import { checkDocuments } from "../../src/manifest/load.js";
 import { parseYamlFile } from "../../src/manifest/yaml.js";
 import type { Diagnostic } from "../../src/model/plan.js";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { XinrenxinshiClient } from "../../src/drivers/xinrenxinshi/client.js";
 import { department } from "../../src/drivers/xinrenxinshi/kinds/department.js";
 import { kindModels } from "../../src/drivers/registry.js";
-import { compileContext } from "../../src/engine/compile.js";
+import { compileContext } from "../../src/apply/compile.js";
 import { checkDocuments } from "../../src/manifest/load.js";
 import { parseYamlFile } from "../../src/manifest/yaml.js";
 import type { Diagnostic } from "../../src/model/plan.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RetryPolicy } from "../../src/apply/retry.js";
+import type { RetryPolicy } from "../../src/http/retry.js";
 import { seededRandom } from "../../src/emulator/faults.js";
 import type { LoggedRequest } from "../../src/emulator/request-log.js";
 import { startEmulator, type RunningEmulator } from "../../src/emulator/server.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RetryPolicy } from "../../src/apply/retry.js";
+import type { RetryPolicy } from "../../src/http/retry.js";
 import { findKind } from "../../src/drivers/registry.js";
 import { seededRandom } from "../../src/emulator/faults.js";
 import type { LoggedRequest } from "../../src/emulator/request-log.js";

@@ -1,4 +1,4 @@
-import type { Operation } from "../../apply/operations.js";
+import type { Operation } from "../../apply/compile.js";
 import { placeholder, resolveRequest } from "../../apply/deferred.js";
 import { scopeFor } from "../../engine/fetch.js";
 import { fingerprint } from "../../engine/fingerprint.js";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Connection } from "../../src/apply/connection.js";
-import { RateLimiter } from "../../src/apply/limiter.js";
+import { Connection } from "../../src/http/connection.js";
+import { RateLimiter } from "../../src/http/limiter.js";
 import { dingtalk } from "../../src/drivers/dingtalk/index.js";
 import { Redactor } from "../../src/http/redact.js";
 import { createHttpSender } from "../../src/http/sender.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Dispatcher } from "../../src/apply/dispatcher.js";
-import { RateLimiter } from "../../src/apply/limiter.js";
-import { backoffMs, type RetryPolicy } from "../../src/apply/retry.js";
+import { Dispatcher } from "../../src/http/dispatcher.js";
+import { RateLimiter } from "../../src/http/limiter.js";
+import { backoffMs, type RetryPolicy } from "../../src/http/retry.js";
 
 describe("rate limiter spacing", () => {
   it("spaces calls at the bucket's rate, with headroom", () => {
