@@ -31,6 +31,11 @@ export interface FieldSpec {
    * follows such a rename needs no call, and the planner leaves it out of the plan.
    */
   linkedById?: boolean;
+  /**
+   * Personal data (an identity document number, a phone number): text and markdown plans show
+   * that the value changes, never the value; the JSON plan keeps it for tools.
+   */
+  sensitive?: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { afterEach } from "vitest";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -29,6 +30,29 @@ export async function emulatorWith(state: Record<string, unknown>): Promise<Test
     calls: (vendor?: string) => emulator.requests.all().filter((r) => vendor === undefined || r.vendor === vendor),
     clearCalls: () => emulator.requests.clear(),
   });
+}
+
+/**
+ * The emulator lifecycle for one test file: `start(state)` starts an emulator for the current
+ * test, and it is closed after that test. Use instead of a hand-written afterEach.
+ */
+export function useEmulator(): { start(state: Record<string, unknown>): Promise<TestEmulator>; current(): TestEmulator } {
+  let running: TestEmulator | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return {
+    async start(state) {
+      await running?.close();
+      running = await emulatorWith(state);
+      return running;
+    },
+    current() {
+      if (!running) throw new Error("no emulator started in this test");
+      return running;
+    },
+  };
 }
 
 /** A fresh folder holding the given files (paths relative to it). */
