@@ -36,6 +36,11 @@ export interface FieldSpec {
    * that the value changes, never the value; the JSON plan keeps it for tools.
    */
   sensitive?: boolean;
+  /**
+   * The vendor's list does not return this field: it is sent when the object is written, but
+   * a live object that lacks it is not compared on it (no change shown on every plan).
+   */
+  writeOnly?: boolean;
 }
 
 /**

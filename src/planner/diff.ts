@@ -14,10 +14,12 @@ export function diffFields(
   for (const field in desired) {
     const want = desired[field];
     const have = live[field];
-    if (fieldSpecOf(specs, field)?.type === "set") {
+    const spec = fieldSpecOf(specs, field);
+    if (have === undefined && spec?.writeOnly) continue;
+    if (spec?.type === "set") {
       const change = diffSet(field, asStrings(want), asStrings(have), membersPolicy);
       if (change) changes.push(change);
-    } else if (!sameFieldValue(fieldSpecOf(specs, field), want, have)) {
+    } else if (!sameFieldValue(spec, want, have)) {
       changes.push({ field, before: have ?? null, after: want ?? null });
     }
   }
