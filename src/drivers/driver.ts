@@ -1,5 +1,6 @@
 import type { Action, ActionOp, Diagnostic, FetchScope } from "../model/plan.js";
 import type { Match } from "../model/match.js";
+import type { KindOrgSpec } from "../model/org.js";
 import type { LiveResource } from "../model/resource.js";
 import type { Deferred, HttpRequest, HttpResponse, VendorRequest } from "../model/request.js";
 import type { Outcome } from "../model/outcome.js";
@@ -54,6 +55,8 @@ export interface KindSpec extends KindModel {
    * anyway, for vendors that do not report failures per row.
    */
   settleFailedBatch?(actions: Action[], ctx: FetchContext): Promise<Set<string>>;
+  /** How items of this kind take part in the org model: selectors in people lists, bindings. */
+  org?: KindOrgSpec;
 }
 
 export type { Outcome } from "../model/outcome.js";
