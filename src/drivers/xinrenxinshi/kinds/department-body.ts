@@ -20,9 +20,9 @@ function parentId(parent: string, ctx: CompileContext): unknown {
  * A field the manifest clears with null is sent as "" (what "" does is unverified: the SDK never
  * sends it and the pages do not say); on create a cleared field is simply left out.
  */
-function customFields(after: Map<string, unknown>, clearWith: "" | undefined): Record<string, string> | undefined {
+function customFields(changed: Iterable<[string, unknown]>, clearWith: "" | undefined): Record<string, string> | undefined {
   const out: Record<string, string> = {};
-  for (const [field, value] of after) {
+  for (const [field, value] of changed) {
     if (!field.startsWith(CUSTOM_PREFIX)) continue;
     const name = field.slice(CUSTOM_PREFIX.length);
     if (value !== null && value !== undefined && value !== "") out[name] = String(value);
@@ -75,7 +75,8 @@ export function updateBody(action: Action, live: LiveResource, ctx: CompileConte
   text("hrbpId");
   text("remark");
   if (value("type") !== null) body["type"] = value("type");
-  const fields = customFields(after, "");
+  // In the order the live department lists its fields, new ones after them.
+  const fields = customFields([...merged].filter(([f]) => after.has(f)), "");
   if (fields) body["fields"] = fields;
   return body;
 }
