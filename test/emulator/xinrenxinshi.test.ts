@@ -50,6 +50,18 @@ describe("xinrenxinshi emulator over HTTP", () => {
     expect(find("RD")?.name).toBe("研发中心");
   });
 
+  it("accepts a sign URL-encoded twice, as coobin/xrxs2ldap sends it", async () => {
+    const emulator = await emulators.start(tenant([]));
+    const client = await connectedClient(emulator.url);
+    const prepared = client.prepare({ method: "POST", path: "/v5/department/list", body: {}, bucket: "x" }, Date.now());
+    const sign = signBody(SECRET, prepared.body ?? "");
+    const url = `${prepared.url.split("?")[0]}?sign=${encodeURIComponent(encodeURIComponent(sign))}`;
+
+    const res = await fetch(url, { method: "POST", headers: prepared.headers, body: prepared.body });
+
+    expect(await res.json()).toMatchObject({ errcode: 0 });
+  });
+
   it("refuses a call signed with another secret", async () => {
     const emulator = await emulators.start(tenant([]));
     const good = await connectedClient(emulator.url);
