@@ -11,6 +11,7 @@ const answer = (status: number, body: unknown) => ({ status, headers: {}, body: 
 describe("xinrenxinshi answers", () => {
   it.each([
     [200, { errcode: 0, errmsg: "成功", data: null }, "ok"],
+    [200, { errcode: 0, errmsg: "成功", data: [{ departmentId: "x", remark: "invalid_token" }] }, "ok"],
     [401, { error: "invalid_token", error_description: "Access token expired: x" }, "tokenExpired"],
     [401, "", "tokenExpired"],
     [400, { error: "invalid_token", error_description: "Invalid access token" }, "tokenExpired"],

@@ -77,6 +77,8 @@ export class XinrenxinshiClient implements VendorClient {
     const body = parseJsonBody(response);
     const json = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Json) : undefined;
     if (request.path === API.token) return tokenOutcome(response, json);
+    // A success is read first, so department data that happens to contain "invalid_token" stays data.
+    if (response.status < 300 && json?.["errcode"] === 0) return { ok: true, data: json };
     const byStatus = classifyStatus(response.status);
     if (byStatus === "rateLimited" || byStatus === "server") return { ok: false, failure: byStatus, code: `HTTP ${response.status}`, message: messageOf(json) ?? `HTTP ${response.status}` };
     if (byStatus === "tokenExpired" || mentionsInvalidToken(response)) {
@@ -90,7 +92,6 @@ export class XinrenxinshiClient implements VendorClient {
       if (response.status >= 400) return { ok: false, failure: "invalid", code: stringOf(json["error"]) ?? `HTTP ${response.status}`, message: messageOf(json) ?? `HTTP ${response.status}` };
       return malformed(response, "errcode is missing");
     }
-    if (errcode === 0) return { ok: true, data: json };
     const errmsg = typeof json["errmsg"] === "string" ? json["errmsg"] : "";
     // No catalogue exists: the code and message are shown exactly as they came.
     return { ok: false, failure: errmsgIsAboutToken(errmsg) ? "tokenExpired" : "invalid", code: errcode, message: errmsg };
