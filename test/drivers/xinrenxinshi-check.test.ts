@@ -1,86 +1,84 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/drivers/xinrenxinshi/catalog.js";
 import { checkDepartments } from "../../src/drivers/xinrenxinshi/check.js";
+import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import type { DesiredResource } from "../../src/model/resource.js";
-import { emulatorWith, planDir, runCli, type TestEmulator } from "../helpers/orgform.js";
+import { planDir, runCli, useEmulator } from "../helpers/orgform.js";
 import { dept, ENV, ID, manifests, tenant } from "./xinrenxinshi-fixtures.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulators = useEmulator();
+const writes = () => emulators.current().calls("xinrenxinshi").filter((c) => /\/(create|update|delete)$/.test(c.path));
+const shown = (problems: { source?: { file: string; line: number }; path?: string; message: string }[]) =>
+  problems.map((p) => `${p.source?.file.split("/").pop()}:${p.source?.line} ${p.path}: ${p.message.replace(/^xinrenxinshi\.Department /, "")}`);
 
-const writes = () => (emulator?.calls("xinrenxinshi") ?? []).filter((c) => /\/(create|update|delete)$/.test(c.path));
+/** A disabled department (list status 1) that still holds the code OLD. */
+const DISABLED = dept(ID.sales, "OLD", "旧销售部", { status: 1 });
 
 describe("xinrenxinshi plan-time checks", () => {
-  it("names file, line and field for each department type and custom field the vendor would refuse", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心")]));
+  it("names file, line and field for an unknown type, a missing name and a code a disabled department holds", async () => {
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心"), DISABLED]));
     const dir = manifests(emulator.url, [
       "  - code: RD", //                              line 5
       "    type: 9",
-      "    fields:", //                               custom field problems point at line 8, where the map starts
-      '      数值: "12a"',
-      "      成立日期: 2024-02-30",
-      "      级别: D",
-      "      单行文本: 一二三四五六七八九十十一",
-      '      地区精确到地级市: "1711"',
-      "      地区精确到区县: 洪山区",
-      "      不存在的字段: x",
-      "  - code: LAB", //                             line 15
+      "  - code: LAB", //                             line 7
       "    type: 7",
-      "    fields: { 数值: '-3.5', 成立日期: '2024-02-29', 级别: B, 地区精确到地级市: '171', 地区精确到区县: '1711', 单行文本: null }",
+      "  - code: OLD", //                             line 9
+      "    name: 新销售部",
     ]);
 
     const { problems } = await planDir(dir, ENV);
 
-    const shown = problems.map((p) => `${p.source?.file.split("/").pop()}:${p.source?.line} ${p.path}: ${p.message.replace(/^xinrenxinshi\.Department /, "")}`);
-    expect(shown).toEqual([
+    expect(shown(problems)).toEqual([
       'departments.yaml:6 type: "RD": type 9 is not a department type of this tenant (known: 0 部门, 1 事业部, 2 事业群, 3 组, 4 中心, 5 子公司, 7 实验室)',
-      'departments.yaml:8 fields.数值: "RD": "12a" is not a number',
-      'departments.yaml:8 fields.成立日期: "RD": "2024-02-30" is not a date written yyyy-MM-dd',
-      'departments.yaml:8 fields.级别: "RD": "D" is not one of the field\'s options (A, B, C)',
-      'departments.yaml:8 fields.单行文本: "RD": is 12 characters long; the field allows at most 10',
-      'departments.yaml:8 fields.地区精确到地级市: "RD": 1711 is not the code of a city (area type 3) in the city list',
-      'departments.yaml:8 fields.地区精确到区县: "RD": "洪山区" is not an area code; the field takes the code of a district (area type 4) from the city list',
-      'departments.yaml:8 fields.不存在的字段: "RD": the tenant has no department custom field named "不存在的字段" (defined: 数值, 单行文本, 成立日期, 级别, 地区精确到地级市, 地区精确到区县)',
-      'departments.yaml:15 name: "LAB": name is required to create a department',
+      'departments.yaml:7 name: "LAB": name is required to create a department',
+      `departments.yaml:9 code: "OLD": the code is held by the disabled department "旧销售部" (departmentId ${ID.sales}); enable that department in Xinrenxinshi to manage it, or choose another code`,
     ]);
     expect(writes()).toEqual([]);
   });
 
-  it("accepts valid values, clears and custom types, and plans them", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心", { fields: { 单行文本: "旧" } })]));
-    const dir = manifests(emulator.url, [
-      "  - code: RD",
-      "    type: 7",
-      "    fields: { 数值: '111221.000', 成立日期: '2024-02-29', 级别: B, 地区精确到地级市: '171', 地区精确到区县: '1711', 单行文本: null }",
-    ]);
+  it("refuses giving a department (pinned by id) the code a disabled department holds", async () => {
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心"), DISABLED]));
+    const dir = manifests(emulator.url, [`  - { code: OLD, departmentId: ${ID.rd}, name: 研发中心 }`]);
+
+    const { problems } = await planDir(dir, ENV);
+
+    expect(shown(problems)).toEqual([expect.stringContaining('departments.yaml:5 code: "OLD": the code is held by the disabled department "旧销售部"')]);
+  });
+
+  it("reads the disabled departments with the list's status filter and never plans them", async () => {
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心"), DISABLED]));
+    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }"]);
 
     const { problems, plan } = await planDir(dir, ENV);
 
     expect(problems).toEqual([]);
-    expect(plan.actions[0]?.changes.map((c) => c.field)).toEqual([
-      "fields.单行文本",
-      "fields.地区精确到区县",
-      "fields.地区精确到地级市",
-      "fields.成立日期",
-      "fields.数值",
-      "fields.级别",
-      "type",
-    ]);
+    expect(plan.actions).toEqual([]);
+    const lists = emulator.calls().filter((c) => c.path === "/v5/department/list");
+    expect(lists.map((c) => (c.body as Record<string, unknown>)["status"] ?? 0).sort()).toEqual([0, 1]);
   });
 
-  it("leaves custom fields to the vendor when the tenant has no field-settings API", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心")], { fieldSettingsApi: false }));
-    const dir = manifests(emulator.url, ["  - code: RD", '    fields: { 数值: "12a" }']);
+  it("when the list ignores status, takes no active department for a disabled one and leaves the collision to the vendor", async () => {
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心"), DISABLED], { listIgnoresStatus: true }));
+    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }", "  - { code: OLD, name: 新销售部 }"]);
 
     const session = await planDir(dir, ENV);
-    const { applyOperations, operationsFor } = await import("../../src/engine/session.js");
     const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
 
     expect(session.problems).toEqual([]);
-    expect(emulator.calls().find((c) => c.path === "/v5/department/fields/setting")?.status).toBe(404);
+    expect(session.plan.actions.map((a) => `${a.op} ${a.key}`)).toEqual(["create OLD"]);
+    // The emulator's own errcode and wording: the driver shows whatever the vendor says.
+    expect(results).toEqual([expect.objectContaining({ status: "failed", code: 60002, message: "部门编码已存在: OLD" })]);
+  });
+
+  it("leaves custom field values to the vendor and shows its refusal as it came", async () => {
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心")]));
+    const dir = manifests(emulator.url, ["  - code: RD", '    fields: { 数值: "12a" }']);
+
+    const session = await planDir(dir, ENV);
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+
+    expect(session.problems).toEqual([]);
+    expect(emulator.calls().map((c) => c.path)).not.toContain("/v5/department/fields/setting");
     expect(results).toEqual([expect.objectContaining({ status: "failed", code: 60007, message: "自定义字段数值必须是数字" })]);
   });
 
@@ -111,15 +109,15 @@ describe("xinrenxinshi plan-time checks", () => {
       previousKeys: [],
       source: { file: "d.yaml", line: 5, column: 5 },
     };
-    const facts = new Map([[CATALOG, { types: new Map([[0, "部门"]]) }]]);
+    const facts = new Map([[CATALOG, { types: new Map([[0, "部门"]]), disabled: new Map() }]]);
 
-    expect(checkDepartments([{ desired }], [], facts).map((p) => p.message)).toEqual([expect.stringContaining('xinrenxinshi.Department "RD"')]);
+    expect(checkDepartments([{ desired }], [], facts).map((p) => p.message)).toEqual([expect.stringContaining('xinrenxinshi.Department "RD": type 7 is not')]);
   });
 });
 
 describe("xinrenxinshi dry run", () => {
   it("prints signed requests with secrets blanked and the parent's id known after apply", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emulators.start(tenant([]));
     const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }", "  - { code: RD-PLATFORM, name: 平台组, parent: RD }"]);
 
     const run = await runCli(["apply", dir, "--dry-run"], { env: ENV });

@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readStateFile } from "../../src/emulator/state.js";
 import type { XrxsSection } from "../../src/emulator/xinrenxinshi/state.js";
 import { exampleEnv, exampleOf } from "../helpers/examples.js";
-import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, planDir, useEmulator } from "../helpers/orgform.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulators = useEmulator();
 
 describe("examples/xinrenxinshi against examples/emulator/xinrenxinshi.yaml", () => {
   it("plans the rename, the create, the move and the delete, applies them and converges", async () => {
-    emulator = await emulatorWith(readStateFile(exampleOf("xinrenxinshi").state));
+    const emulator = await emulators.start(readStateFile(exampleOf("xinrenxinshi").state));
     const { dir } = exampleOf("xinrenxinshi");
     const env = exampleEnv("xinrenxinshi", emulator.url);
 

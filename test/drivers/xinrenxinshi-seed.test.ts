@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { XinrenxinshiClient } from "../../src/drivers/xinrenxinshi/client.js";
 import { department } from "../../src/drivers/xinrenxinshi/kinds/department.js";
 import { kindModels } from "../../src/drivers/registry.js";
@@ -8,15 +8,15 @@ import { parseYamlFile } from "../../src/manifest/yaml.js";
 import type { Diagnostic } from "../../src/model/plan.js";
 import type { LiveResource } from "../../src/model/resource.js";
 import { plan } from "../../src/planner/plan.js";
-import { applyDir, emulatorWith, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, useEmulator } from "../helpers/orgform.js";
 import { APP_KEY, ENV, ID, manifests, SECRET } from "./xinrenxinshi-fixtures.js";
 
-/** The request body example of the seed page (POST /v5/department/update), byte for byte. */
+/** The vendor's documented request body example of https://api.xinrenxinshi.com/doc/v3/page/department/update_v5.html, byte for byte. */
 const SEED_BODY =
   '{"code":"测试更新部门","city":"湖北省武汉市","departmentId":"66cb5a71fbd24afb831b1ed14ed0a36b","name":"测试更新部门","remark":"openapi测试部门修改的备注","type":0,"fields":{"数值":"111221.000","单行文本":"我是单行文本1","地区精确到地级市":"171"},"timestamp":1625827438929}';
 const SEED_TIMESTAMP = 1625827438929;
 
-/** The seed's department as a manifest item. */
+/** The example's department as a manifest item. */
 const ITEM = [
   "  - code: 测试更新部门",
   `    departmentId: ${ID.seed}`,
@@ -41,13 +41,9 @@ const BEFORE = {
   fields: { 数值: "1.000", 单行文本: "旧文本", 地区精确到地级市: "170" },
 };
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulators = useEmulator();
 
-describe("the seed page's department update", () => {
+describe("the vendor's documented department update example", () => {
   it("is reproduced byte for byte from a manifest and a live state", () => {
     const diagnostics: Diagnostic[] = [];
     const text = ["apiVersion: orgform/v1", "kind: Target", "name: hr", "driver: xinrenxinshi", "credentials: { appKey: k, appSecret: \"${S}\" }", "---",
@@ -74,7 +70,7 @@ describe("the seed page's department update", () => {
   });
 
   it("is what the emulator receives when the manifest is applied", async () => {
-    emulator = await emulatorWith({
+    const emulator = await emulators.start({
       xinrenxinshi: {
         apps: [{ appKey: APP_KEY, appSecret: SECRET }],
         departments: [BEFORE],

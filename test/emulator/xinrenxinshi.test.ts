@@ -1,25 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signBody } from "../../src/drivers/xinrenxinshi/sign.js";
 import type { XrxsSection } from "../../src/emulator/xinrenxinshi/state.js";
 import { connectedClient, dept, ID, signedCall, SECRET, tenant } from "../drivers/xinrenxinshi-fixtures.js";
-import { emulatorWith, type TestEmulator } from "../helpers/orgform.js";
+import { useEmulator } from "../helpers/orgform.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-const state = () => emulator?.vendor("xinrenxinshi").getState() as XrxsSection;
+const emulators = useEmulator();
+const state = () => emulators.current().vendor("xinrenxinshi").getState() as XrxsSection;
 const find = (code: string) => state().departments.find((d) => d.code === code);
 
 describe("xinrenxinshi signing", () => {
-  it("matches the vendor's test vector", () => {
-    expect(signBody("123456", "hello")).toBe("NYSQUfYBHG0EZ6pU+r+Iw4CvPIQ=");
-  });
-
   it("signs the exact body sent, with the timestamp last, and URL-encodes the sign", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emulators.start(tenant([]));
     const client = await connectedClient(emulator.url);
 
     const prepared = client.prepare({ method: "POST", path: "/v5/department/list", body: { fetchChild: 1 }, bucket: "x" }, 1625827438929);
@@ -33,7 +24,7 @@ describe("xinrenxinshi signing", () => {
 
 describe("xinrenxinshi emulator over HTTP", () => {
   it("refuses a wrong app secret at the token endpoint, OAuth style", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emulators.start(tenant([]));
     const res = await fetch(`${emulator.url}/xinrenxinshi/authorize/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -44,22 +35,35 @@ describe("xinrenxinshi emulator over HTTP", () => {
   });
 
   it("refuses a body changed after signing, and changes nothing", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心")]));
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心")]));
     const client = await connectedClient(emulator.url);
 
     const answer = await signedCall(client, "/v5/department/update", { departmentId: ID.rd, name: "研发部" }, { tamper: (b) => b.replace("研发部", "销售部") });
 
     expect(answer.json).toMatchObject({ errcode: 40001 });
+    // The emulator's own code: the driver shows it as it came, a refusal that is not retried.
     expect(client.interpret({ method: "POST", path: "/v5/department/update", bucket: "u" }, { status: answer.status, headers: {}, body: JSON.stringify(answer.json) })).toMatchObject({
       ok: false,
-      failure: "auth",
+      failure: "invalid",
       code: 40001,
     });
     expect(find("RD")?.name).toBe("研发中心");
   });
 
+  it("accepts a sign URL-encoded twice, as coobin/xrxs2ldap sends it", async () => {
+    const emulator = await emulators.start(tenant([]));
+    const client = await connectedClient(emulator.url);
+    const prepared = client.prepare({ method: "POST", path: "/v5/department/list", body: {}, bucket: "x" }, Date.now());
+    const sign = signBody(SECRET, prepared.body ?? "");
+    const url = `${prepared.url.split("?")[0]}?sign=${encodeURIComponent(encodeURIComponent(sign))}`;
+
+    const res = await fetch(url, { method: "POST", headers: prepared.headers, body: prepared.body });
+
+    expect(await res.json()).toMatchObject({ errcode: 0 });
+  });
+
   it("refuses a call signed with another secret", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emulators.start(tenant([]));
     const good = await connectedClient(emulator.url);
     const prepared = good.prepare({ method: "POST", path: "/v5/department/list", body: {}, bucket: "x" }, Date.now());
     const url = new URL(prepared.url);
@@ -75,7 +79,7 @@ describe("xinrenxinshi emulator over HTTP", () => {
     ["six minutes ahead", 6 * 60_000, 40002],
     ["four minutes old", -4 * 60_000, 0],
   ])("checks the timestamp window: %s", async (_label, offset, errcode) => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emulators.start(tenant([]));
     const client = await connectedClient(emulator.url);
 
     const answer = await signedCall(client, "/v5/department/list", {}, { now: Date.now() + offset });
@@ -84,14 +88,14 @@ describe("xinrenxinshi emulator over HTTP", () => {
   });
 
   it("answers a missing or unknown token with HTTP 401 invalid_token", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emulators.start(tenant([]));
     const res = await fetch(`${emulator.url}/xinrenxinshi/v5/department/list?sign=x`, { method: "POST", body: "{}", headers: { access_token: "nope" } });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: "invalid_token" });
   });
 
   it("rejects a department write that arrives while another is being processed", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.sales, "SALES", "销售部")], { limits: { writeDelayMs: 100 } }));
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.sales, "SALES", "销售部")], { limits: { writeDelayMs: 100 } }));
     const client = await connectedClient(emulator.url);
 
     const answers = await Promise.all([
@@ -103,7 +107,7 @@ describe("xinrenxinshi emulator over HTTP", () => {
   });
 
   it("creates departments with 32-hex ids under an existing parent", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心")]));
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心")]));
     const client = await connectedClient(emulator.url);
 
     const answer = await signedCall(client, "/v5/department/create", { name: "平台组", code: "RD-PLATFORM", parentId: ID.rd, type: 3 });
@@ -116,7 +120,7 @@ describe("xinrenxinshi emulator over HTTP", () => {
   });
 
   it("clears the department head when an update leaves adminId out, keeps other fields", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心", { adminId: "emp-head-1", city: "武汉市" })]));
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心", { adminId: "emp-head-1", city: "武汉市" })]));
     const client = await connectedClient(emulator.url);
 
     await signedCall(client, "/v5/department/update", { departmentId: ID.rd, name: "研发部" });
@@ -125,7 +129,7 @@ describe("xinrenxinshi emulator over HTTP", () => {
   });
 
   it("refuses to delete a department that has sub-departments or employees", async () => {
-    emulator = await emulatorWith(
+    const emulator = await emulators.start(
       tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.platform, "RD-PLATFORM", "平台组", { parentId: ID.rd }), dept(ID.sales, "SALES", "销售部")], {
         employees: [{ employeeId: "e1", name: "赵六", departmentId: ID.sales }],
       }),
@@ -149,7 +153,7 @@ describe("xinrenxinshi emulator over HTTP", () => {
     [{ 不存在的字段: "x" }, 60007],
     [{ 数值: "111221.000", 单行文本: "我是单行文本1", 成立日期: "2024-02-29", 级别: "B", 地区精确到地级市: "171", 地区精确到区县: "1711" }, 0],
   ])("checks custom field values %j", async (fields, errcode) => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心")]));
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心")]));
     const client = await connectedClient(emulator.url);
 
     const answer = await signedCall(client, "/v5/department/update", { departmentId: ID.rd, fields });
@@ -158,7 +162,7 @@ describe("xinrenxinshi emulator over HTTP", () => {
   });
 
   it("refuses a department type the tenant does not have", async () => {
-    emulator = await emulatorWith(tenant([dept(ID.rd, "RD", "研发中心")]));
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心")]));
     const client = await connectedClient(emulator.url);
 
     const unknown = await signedCall(client, "/v5/department/update", { departmentId: ID.rd, type: 9 });
@@ -168,7 +172,7 @@ describe("xinrenxinshi emulator over HTTP", () => {
   });
 
   it("lists one department and its subtree", async () => {
-    emulator = await emulatorWith(
+    const emulator = await emulators.start(
       tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.platform, "P", "平台组", { parentId: ID.rd }), dept(ID.infra, "I", "基础组", { parentId: ID.platform }), dept(ID.sales, "S", "销售部")]),
     );
     const client = await connectedClient(emulator.url);
@@ -176,5 +180,52 @@ describe("xinrenxinshi emulator over HTTP", () => {
     const answer = await signedCall(client, "/v5/department/list", { departmentId: ID.rd, fetchChild: 1 });
 
     expect((answer.json.data as { code: string }[]).map((d) => d.code)).toEqual(["RD", "P", "I"]);
+  });
+
+  it("keeps disabled departments, lists them with status 1 only, and refuses a create of their code", async () => {
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.sales, "OLD", "旧销售部", { status: 1 })]));
+    const client = await connectedClient(emulator.url);
+
+    const normal = await signedCall(client, "/v5/department/list", {});
+    const disabled = await signedCall(client, "/v5/department/list", { status: 1 });
+    const create = await signedCall(client, "/v5/department/create", { name: "新销售部", code: "OLD" });
+
+    expect((normal.json.data as { code: string }[]).map((d) => d.code)).toEqual(["RD"]);
+    expect((disabled.json.data as { code: string; status: number }[]).map((d) => [d.code, d.status])).toEqual([["OLD", 1]]);
+    expect(create.json).toMatchObject({ errcode: 60002 });
+    expect(state().departments).toHaveLength(2);
+  });
+
+  it("ignores the status filter when the state says so", async () => {
+    const emulator = await emulators.start(tenant([dept(ID.rd, "RD", "研发中心"), dept(ID.sales, "OLD", "旧销售部", { status: 1 })], { listIgnoresStatus: true }));
+    const client = await connectedClient(emulator.url);
+
+    const disabled = await signedCall(client, "/v5/department/list", { status: 1 });
+
+    expect((disabled.json.data as { code: string }[]).map((d) => d.code)).toEqual(["RD"]);
+  });
+
+  it("answers throttling with HTTP 429 and a lapsed token in the shape the state chooses", async () => {
+    const emulator = await emulators.start(tenant([], { limits: { qps: 1 }, expiredTokenAnswer: "envelope" }));
+    const client = await connectedClient(emulator.url);
+
+    const answers = [await signedCall(client, "/v5/department/list", {}), await signedCall(client, "/v5/department/list", {})];
+    const res = await fetch(`${emulator.url}/xinrenxinshi/v5/department/list?sign=x`, { method: "POST", body: "{}", headers: { access_token: "nope" } });
+
+    expect(answers.map((a) => a.status)).toEqual([200, 429]);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ errcode: 40100, errmsg: "access_token无效或已过期" });
+  });
+
+  it("requires the companyId header when the account has several companies", async () => {
+    const emulator = await emulators.start(tenant([], { companyIds: ["c-1", "c-2"] }));
+    const client = await connectedClient(emulator.url);
+    const prepared = client.prepare({ method: "POST", path: "/v5/department/list", body: {}, bucket: "x" }, Date.now());
+
+    const without = await fetch(prepared.url, { method: "POST", headers: prepared.headers, body: prepared.body });
+    const withCompany = await fetch(prepared.url, { method: "POST", headers: { ...prepared.headers, companyId: "c-1" }, body: prepared.body });
+
+    expect(await without.json()).toMatchObject({ errcode: 40300 });
+    expect(await withCompany.json()).toMatchObject({ errcode: 0 });
   });
 });

@@ -1,53 +1,34 @@
 import type { FailureClass } from "../../model/errors.js";
+import type { HttpResponse } from "../../model/request.js";
 
 /**
- * Xinrenxinshi publishes no errcode catalogue (vendor notes 2.3). These are the codes orgform's
- * emulator answers with, chosen to match the failures the vendor documents; any other non-zero
- * code is treated as a refusal of the request (invalid, never retried) and shown verbatim.
+ * How Xinrenxinshi answers are classified. The vendor publishes no errcode catalogue (none in
+ * the SDK `techqjyd/openapi-sdk-java`, its pages or third-party clients), so no business errcode
+ * is given a meaning here: a non-zero errcode is a refusal (`invalid`, never retried), shown
+ * with the vendor's own errcode and errmsg. What is classified comes from HTTP and OAuth:
+ * - HTTP 429 and 5xx: throttled or failing, retried. (The SDK turns every status of 400 and
+ *   above except 400 into an `ApiException(status)`, `util/HttpUtil.getResponseAsString`.)
+ * - HTTP 401, or `invalid_token` anywhere in the body: the token is no longer accepted; the
+ *   core gets a new one once and repeats the call. The vendor's answer to an expired token is
+ *   not published, so an errmsg that speaks of the token is read the same way.
+ * - HTTP 400 `invalid_client` on the token call: wrong app key or secret (authentication.html).
  */
-export const ERRCODES = {
-  invalidParameter: 40000,
-  badSignature: 40001,
-  staleTimestamp: 40002,
-  tooFrequent: 42900,
-  systemBusy: 50001,
-  writeInProgress: 50002,
-  departmentNotFound: 60001,
-  duplicateCode: 60002,
-  hasChildren: 60003,
-  hasEmployees: 60004,
-  employeeNotFound: 60005,
-  unknownType: 60006,
-  invalidField: 60007,
-  badParent: 60008,
-} as const;
-
-const CLASSES: Record<number, FailureClass> = {
-  [ERRCODES.invalidParameter]: "invalid",
-  // A signature that does not verify means the app secret is not the one the token was issued to.
-  [ERRCODES.badSignature]: "auth",
-  [ERRCODES.staleTimestamp]: "invalid",
-  [ERRCODES.tooFrequent]: "rateLimited",
-  [ERRCODES.systemBusy]: "busy",
-  // Another department write is still being processed: wait and send again.
-  [ERRCODES.writeInProgress]: "busy",
-  [ERRCODES.departmentNotFound]: "notFound",
-  [ERRCODES.duplicateCode]: "conflict",
-  [ERRCODES.hasChildren]: "conflict",
-  [ERRCODES.hasEmployees]: "conflict",
-  [ERRCODES.employeeNotFound]: "invalid",
-  [ERRCODES.unknownType]: "invalid",
-  [ERRCODES.invalidField]: "invalid",
-  [ERRCODES.badParent]: "invalid",
-};
-
-export function classifyErrcode(errcode: number): FailureClass {
-  return CLASSES[errcode] ?? "invalid";
+export function classifyStatus(status: number): FailureClass | undefined {
+  if (status === 429) return "rateLimited";
+  if (status >= 500) return "server";
+  if (status === 401) return "tokenExpired";
+  return undefined;
 }
 
-/** OAuth-style answers (`{error, error_description}`) by their `error` value. */
-export function classifyOAuthError(error: string): FailureClass {
-  if (error === "invalid_token") return "tokenExpired";
-  if (error === "invalid_client" || error === "unauthorized_client" || error === "invalid_grant") return "auth";
-  return "invalid";
+/** The body says the access token is not accepted, in any of the shapes seen or guessed. */
+export function mentionsInvalidToken(response: HttpResponse): boolean {
+  return /invalid_token/i.test(response.body);
+}
+
+/**
+ * An errmsg that speaks of the access token ("access_token", "token", "令牌"): treated as an
+ * expired token, so a refresh is tried once. A second such answer after the refresh is reported.
+ */
+export function errmsgIsAboutToken(errmsg: string): boolean {
+  return /access[_ ]?token|\btoken\b|令牌/i.test(errmsg);
 }

@@ -1,6 +1,8 @@
 import type { Driver } from "../driver.js";
 import { checkDepartments } from "./check.js";
-import { TOKEN_PATH, XinrenxinshiClient } from "./client.js";
+import { API, CALLS_PER_MINUTE } from "./api.js";
+import { XinrenxinshiClient } from "./client.js";
+import { doctor } from "./doctor.js";
 import { fetchDepartments } from "./fetch.js";
 import { department } from "./kinds/department.js";
 
@@ -9,13 +11,15 @@ export const xinrenxinshi: Driver = {
   name: "xinrenxinshi",
   title: "Xinrenxinshi HR open API v5",
   defaultEndpoint: "https://api.xinrenxinshi.com",
-  credentials: { fields: ["appKey", "appSecret"], secrets: ["appSecret"], required: [["appKey", "appSecret"]] },
-  // No quota is published (the SDK only asks to stay under 200 employee-list calls a minute).
-  // Department writes go one at a time anyway; reads are few. 10 calls a second overall, and
-  // the core backs off when the vendor answers 42900 (too frequent) or busy.
-  limits: { requestsPerSecond: 10, concurrency: 3, buckets: { [TOKEN_PATH]: 1 } },
+  // companyId: optional, for group accounts (sent as a header when set).
+  credentials: { fields: ["appKey", "appSecret", "companyId"], secrets: ["appSecret"], required: [["appKey", "appSecret"]] },
+  // The only published rate is the SDK's 200 calls a minute (see api.ts); department writes go
+  // one at a time anyway. The core backs off on HTTP 429 and 5xx.
+  limits: { requestsPerSecond: CALLS_PER_MINUTE / 60, concurrency: 3, buckets: { [API.token]: 1 } },
   kinds: [department],
-  createClient: ({ endpoint, credentials }) => new XinrenxinshiClient(endpoint, credentials["appKey"] ?? "", credentials["appSecret"] ?? ""),
+  doctor,
+  createClient: ({ endpoint, credentials }) =>
+    new XinrenxinshiClient(endpoint, credentials["appKey"] ?? "", credentials["appSecret"] ?? "", { companyId: credentials["companyId"] }),
   fetch: fetchDepartments,
   check: checkDepartments,
 };

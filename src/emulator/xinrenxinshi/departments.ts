@@ -28,7 +28,7 @@ function model(d: XrxsDepartment): Record<string, unknown> {
 
 /** `/v5/department/list`: the whole company (flat), or one department with or without its subtree. */
 export function listDepartments(state: XrxsSection, p: Params): EmuResponse {
-  const status = p["status"] === undefined ? 0 : Number(p["status"]);
+  const status = p["status"] === undefined || state.listIgnoresStatus ? 0 : Number(p["status"]);
   const live = state.departments.filter((d) => d.status === status);
   const id = typeof p["departmentId"] === "string" ? p["departmentId"] : "";
   if (!id) return ok(live.map(model));
@@ -49,7 +49,8 @@ function invalid(state: XrxsSection, p: Params, self: XrxsDepartment | undefined
   if (p["name"] !== undefined && (typeof p["name"] !== "string" || p["name"].trim() === "")) return fail(CODE.invalidParameter, "部门名称不能为空");
   if (p["code"] !== undefined) {
     if (typeof p["code"] !== "string" || p["code"] === "") return fail(CODE.invalidParameter, "部门编码不能为空");
-    if (state.departments.some((d) => d.code === p["code"] && d !== self)) return fail(CODE.duplicateCode, `部门编码已存在: ${p["code"]}`);
+    // Disabled departments keep their codes, so they collide too (the wording is unverified).
+    if (state.departments.some((d) => d.code === p["code"] && d !== self && d.status !== 2)) return fail(CODE.duplicateCode, `部门编码已存在: ${p["code"]}`);
   }
   const parentId = p["parentId"];
   if (parentId !== undefined && parentId !== "") {
@@ -112,7 +113,7 @@ export function createDepartment(state: XrxsSection, p: Params, now: number, new
 
 /**
  * `/v5/department/update`: fields that are sent replace the stored ones, fields that are not
- * sent stay, except `adminId`: leaving it out clears the department head (seed page).
+ * sent stay, except `adminId`: leaving it out clears the department head (department/update_v5.html).
  */
 export function updateDepartment(state: XrxsSection, p: Params, now: number): EmuResponse {
   const dept = state.departments.find((d) => d.departmentId === p["departmentId"] && d.status === 0);

@@ -1,10 +1,7 @@
-import type { XrxsArea, XrxsCustomField, XrxsSection } from "./state.js";
-
-/** The vendor's field-type codes, as its field settings report them. */
-export const FIELD_TYPE_CODES: Record<XrxsCustomField["type"], string> = { text: "0", date: "2", option: "3", district: "6", city: "7", number: "12" };
+import type { XrxsArea, XrxsSection } from "./state.js";
 
 /**
- * Why the vendor refuses a custom field value (update page notes), or undefined: the key must
+ * Why the vendor refuses a custom field value (the rules of department/update_v5.html), or undefined: the key must
  * be a field's display name; text within the field's length; numbers; yyyy-MM-dd dates; one of
  * the options; area codes of type 4 (district) or 3 (city).
  */

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { idGenerator, parseBody, SlidingWindow, type EmuRequest, type EmuResponse, type VendorEmulator, type VendorFault } from "../vendor.js";
-import { CODE, fail, oauthError } from "./answers.js";
+import { CODE, fail, httpError, oauthError } from "./answers.js";
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from "./departments.js";
-import { cityList, departmentFieldSettings, departmentTypes } from "./settings.js";
+import { cityList, departmentTypes } from "./settings.js";
 import { normalizeSection, type XrxsApp, type XrxsSection } from "./state.js";
 
 const TOKEN_PATH = "/authorize/oauth/token";
@@ -20,9 +20,10 @@ type Params = Record<string, unknown>;
 
 /**
  * Xinrenxinshi open API v5 as the department integration sees it: client-credentials tokens,
- * the `access_token` header, `sign` = HMAC-SHA1 over the raw body, a ±5 minute timestamp window,
- * `{errcode, errmsg, data}` envelopes, one department write at a time per tenant, and the
- * department rules (adminId cleared when omitted, no delete with children or employees).
+ * the `access_token` header, `sign` = HMAC-SHA1 over the raw body, a ±5 minute timestamp window
+ * (unverified), `{errcode, errmsg, data}` envelopes, one department write at a time per tenant,
+ * and the department rules (adminId cleared when omitted; disabled departments keep their codes;
+ * no delete with children or employees, unverified). Errcodes are the emulator's own (answers.ts).
  */
 export function xinrenxinshiEmulator(section: unknown): VendorEmulator {
   let state: XrxsSection = normalizeSection(section);
@@ -34,7 +35,6 @@ export function xinrenxinshiEmulator(section: unknown): VendorEmulator {
   const reads: Record<string, (p: Params) => EmuResponse> = {
     "/v5/department/list": (p) => listDepartments(state, p),
     "/v5/department/depttype/list": () => departmentTypes(state),
-    "/v5/department/fields/setting": () => departmentFieldSettings(state),
     "/v5/common/citys": () => cityList(state),
   };
   const writes: Record<string, (p: Params, now: number) => EmuResponse> = {
@@ -60,23 +60,36 @@ export function xinrenxinshiEmulator(section: unknown): VendorEmulator {
     return { status: 200, body: { access_token: token, token_type: "bearer", expires_in: ttl - 1, scope: "OPENAPI" }, code: 0 };
   }
 
-  /** Token, signature and timestamp, in the order the gateway checks them. */
+  /** The answer to a missing, unknown or lapsed token, in the shape the state chooses. */
+  function tokenRefused(description: string): EmuResponse {
+    return state.expiredTokenAnswer === "envelope" ? fail(CODE.tokenInvalid, "access_token无效或已过期") : oauthError(401, "invalid_token", description);
+  }
+
+  /** Token, company, signature and timestamp, in the order the gateway checks them. */
   function admit(req: EmuRequest, now: number): { app: XrxsApp; params: Params } | EmuResponse {
     const token = req.headers["access_token"] ?? "";
     const issued = tokens.get(token);
-    if (!issued) return oauthError(401, "invalid_token", `Invalid access token: ${token}`);
-    if (issued.expiresAt <= now) return oauthError(401, "invalid_token", `Access token expired: ${token}`);
+    if (!issued) return tokenRefused(`Invalid access token: ${token}`);
+    if (issued.expiresAt <= now) return tokenRefused(`Access token expired: ${token}`);
+    const companies = state.companyIds ?? [];
+    if (companies.length > 1 && !companies.includes(req.headers["companyid"] ?? "")) return fail(CODE.companyRequired, "集团账号请在Header中指定companyId");
     // A '+' left unencoded in the query arrives as a space.
     const sign = (req.query["sign"] ?? "").replace(/ /g, "+");
     const expected = createHmac("sha1", issued.app.appSecret).update(req.rawBody, "utf8").digest("base64");
-    if (!sign || sign !== expected) return fail(CODE.badSignature, "签名校验失败");
+    // coobin/xrxs2ldap URL-encodes the sign twice and is used in production, so a second decode is accepted.
+    if (!sign || (sign !== expected && safeDecode(sign) !== expected)) return fail(CODE.badSignature, "签名校验失败");
     const params = parseBody(req);
     if (params["__invalidJson"]) return fail(CODE.invalidParameter, "请求体不是合法的JSON");
     const timestamp = Number(params["timestamp"]);
     if (params["timestamp"] === undefined || !Number.isFinite(timestamp)) return fail(CODE.invalidParameter, "timestamp不能为空");
     if (Math.abs(now - timestamp) > TIMESTAMP_WINDOW_MS) return fail(CODE.staleTimestamp, "请求已过期,timestamp与服务器时间相差超过5分钟");
-    if (!window.allow(issued.app.appKey, state.limits?.qps, now)) return fail(CODE.tooFrequent, "接口调用过于频繁,请稍后再试");
+    if (!window.allow(issued.app.appKey, state.limits?.qps, now)) return tooFrequent();
     return { app: issued.app, params };
+  }
+
+  /** Throttling: no source shows the vendor's answer; HTTP 429 is what any client can recognise. */
+  function tooFrequent(): EmuResponse {
+    return { ...httpError(429, "Too Many Requests"), body: { errcode: CODE.tooFrequent, errmsg: "接口调用过于频繁,请稍后再试", data: null } };
   }
 
   async function write(route: (p: Params, now: number) => EmuResponse, params: Params, now: number): Promise<EmuResponse> {
@@ -96,7 +109,7 @@ export function xinrenxinshiEmulator(section: unknown): VendorEmulator {
       if (req.path === TOKEN_PATH) {
         return req.method === "POST" ? issueToken(req, now) : { status: 405, body: { error: "method_not_allowed", error_description: "POST only" }, code: 405 };
       }
-      const read = req.path === "/v5/department/fields/setting" && state.fieldSettingsApi === false ? undefined : reads[req.path];
+      const read = reads[req.path];
       const writeRoute = writes[req.path];
       if (!read && !writeRoute) return { status: 404, body: { status: 404, error: "Not Found", path: req.path }, code: 404 };
       if (req.method !== "POST") return fail(CODE.invalidParameter, "只支持POST请求");
@@ -114,17 +127,25 @@ export function xinrenxinshiEmulator(section: unknown): VendorEmulator {
     faultAnswer(kind: VendorFault): EmuResponse | undefined {
       switch (kind) {
         case "http500":
-          return { status: 500, body: { timestamp: Date.now(), status: 500, error: "Internal Server Error" }, code: 500 };
+          return httpError(500, "Internal Server Error");
         case "ratelimit":
-          return fail(CODE.tooFrequent, "接口调用过于频繁,请稍后再试");
+          return tooFrequent();
         case "tokenExpired":
-          return oauthError(401, "invalid_token", "Access token expired");
+          return tokenRefused("Access token expired");
         case "busy":
-          return fail(CODE.systemBusy, "系统繁忙,请稍后重试");
+          return httpError(503, "Service Unavailable");
       }
     },
     expireTokens() {
       for (const t of tokens.values()) t.expiresAt = 0;
     },
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

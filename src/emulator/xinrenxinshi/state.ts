@@ -65,8 +65,19 @@ export interface XrxsSection {
   areas: XrxsArea[];
   limits?: { qps?: number; writeDelayMs?: number };
   tokenTtlSeconds?: number;
-  /** false: the tenant has no department field-settings API (HTTP 404), as orgform's path is an assumption. */
-  fieldSettingsApi?: boolean;
+  /**
+   * How a lapsed or unknown token is answered (no source shows it): `http401` (default) an
+   * OAuth-style HTTP 401 `invalid_token`; `envelope` HTTP 200 with a non-zero errcode whose
+   * errmsg speaks of the access token.
+   */
+  expiredTokenAnswer?: "http401" | "envelope";
+  /** true: the list ignores its `status` filter and always returns the normal departments. */
+  listIgnoresStatus?: boolean;
+  /**
+   * The companies of a group account. With more than one, every v5 call must name one in the
+   * `companyId` header (as coobin/xrxs2ldap sends it); the refusal's wording is unverified.
+   */
+  companyIds?: string[];
 }
 
 export const BUILT_IN_TYPES: XrxsDepartmentType[] = ["部门", "事业部", "事业群", "组", "中心", "子公司"].map((name, i) => ({
@@ -105,6 +116,8 @@ export function normalizeSection(section: unknown): XrxsSection {
     areas: s.areas ?? [],
     ...(s.limits ? { limits: s.limits } : {}),
     ...(s.tokenTtlSeconds ? { tokenTtlSeconds: s.tokenTtlSeconds } : {}),
-    ...(s.fieldSettingsApi === false ? { fieldSettingsApi: false } : {}),
+    ...(s.expiredTokenAnswer ? { expiredTokenAnswer: s.expiredTokenAnswer } : {}),
+    ...(s.listIgnoresStatus ? { listIgnoresStatus: true } : {}),
+    ...(s.companyIds ? { companyIds: s.companyIds } : {}),
   };
 }

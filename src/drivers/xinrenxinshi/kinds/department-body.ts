@@ -15,13 +15,18 @@ function parentId(parent: string, ctx: CompileContext): unknown {
   return parent.startsWith("#") ? parent.slice(1) : ctx.idOf(DEPARTMENT, parent, "departmentId");
 }
 
-function customFields(values: Iterable<[string, unknown]>, cleared: (name: string) => boolean): Record<string, string> | undefined {
+/**
+ * Custom fields to send: only those the action changes, which are fields the manifest names.
+ * A field the manifest clears with null is sent as "" (what "" does is unverified: the SDK never
+ * sends it and the pages do not say); on create a cleared field is simply left out.
+ */
+function customFields(changed: Iterable<[string, unknown]>, clearWith: "" | undefined): Record<string, string> | undefined {
   const out: Record<string, string> = {};
-  for (const [field, value] of values) {
+  for (const [field, value] of changed) {
     if (!field.startsWith(CUSTOM_PREFIX)) continue;
     const name = field.slice(CUSTOM_PREFIX.length);
     if (value !== null && value !== undefined && value !== "") out[name] = String(value);
-    else if (cleared(field)) out[name] = "";
+    else if (clearWith !== undefined) out[name] = clearWith;
   }
   return Object.keys(out).length ? out : undefined;
 }
@@ -34,17 +39,19 @@ export function createBody(action: Action, ctx: CompileContext): Body {
   const parent = after.get("parent");
   if (typeof parent === "string") body["parentId"] = parentId(parent, ctx);
   for (const f of ["type", "adminId", "hrbpId", "city", "remark"]) if (present(f)) body[f] = after.get(f);
-  const fields = customFields(after, () => false);
+  const fields = customFields(after, undefined);
   if (fields) body["fields"] = fields;
   return body;
 }
 
 /**
- * `/v5/department/update`: the live department with the action's changes applied. The vendor
- * clears the head when `adminId` is missing, so the live head is always sent unless the plan
- * clears it. Empty values are left out (the vendor keeps what is not sent) except where the plan
- * clears a field, which is sent as "". Moving to the top level sends `parentId: ""`.
- * Key order follows the seed page's example body.
+ * `/v5/department/update`: the live department with the action's changes applied, in the key
+ * order of the vendor's documented example (department/update_v5.html). The vendor clears the
+ * head when `adminId` is missing, so the live head is always sent unless the plan clears it.
+ * Other empty values are left out (the SDK never sends empty strings); "" is sent only for a
+ * field the manifest clears with null, and `parentId: ""` only when the manifest sets
+ * `parent: null` (both unverified). Custom fields: only the ones the plan changes, never the
+ * live values of fields the manifest does not name.
  */
 export function updateBody(action: Action, live: LiveResource, ctx: CompileContext): Body {
   const after = afterValues(action);
@@ -68,7 +75,8 @@ export function updateBody(action: Action, live: LiveResource, ctx: CompileConte
   text("hrbpId");
   text("remark");
   if (value("type") !== null) body["type"] = value("type");
-  const fields = customFields(merged, (f) => after.has(f));
+  // In the order the live department lists its fields, new ones after them.
+  const fields = customFields([...merged].filter(([f]) => after.has(f)), "");
   if (fields) body["fields"] = fields;
   return body;
 }

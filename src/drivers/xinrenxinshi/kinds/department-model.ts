@@ -1,9 +1,11 @@
+import { API } from "../api.js";
+
 /** Names and value rules shared by the department kind, its request bodies and fetch. */
 
 export const DEPARTMENT = "xinrenxinshi.Department";
-export const CREATE_PATH = "/v5/department/create";
-export const UPDATE_PATH = "/v5/department/update";
-export const DELETE_PATH = "/v5/department/delete";
+export const CREATE_PATH = API.departmentCreate;
+export const UPDATE_PATH = API.departmentUpdate;
+export const DELETE_PATH = API.departmentDelete;
 /** Canonical custom fields are flattened to `fields.<display name>` so plans show each one. */
 export const CUSTOM_PREFIX = "fields.";
 /** Optional text fields: an empty string and null both mean "no value". */

@@ -24,12 +24,13 @@ export const department: KindSpec = {
   listable: true,
   create: true,
   delete: true,
-  // The vendor documents department updates as single-threaded (seed page): one write at a time.
+  // "只支持单线程更新" (department/update_v5.html): one department write at a time per tenant.
   serialWrites: true,
 
   toCanonical(item) {
-    // `parent` is always managed: an item without one is a top-level department.
-    const fields: Record<string, unknown> = { parent: item["parent"] ?? null };
+    // `parent` is managed when the item names it; `parent: null` puts the department at the top.
+    const fields: Record<string, unknown> = {};
+    if (item["parent"] !== undefined) fields["parent"] = item["parent"];
     if (item["name"] !== undefined) fields["name"] = item["name"];
     if (item["type"] !== undefined) fields["type"] = item["type"];
     for (const f of TEXT_FIELDS) if (item[f] !== undefined) fields[f] = textOrNull(item[f]);
@@ -56,7 +57,8 @@ export const department: KindSpec = {
 
   compile(action: Action, ctx: CompileContext): VendorRequest[] {
     if (action.op === "create") {
-      return [{ method: "POST", path: CREATE_PATH, body: createBody(action, ctx), bucket: CREATE_PATH, capture: { departmentId: "data.id" } }];
+      // A create sent twice would make two departments (if the code did not stop it): never repeated blindly.
+      return [{ method: "POST", path: CREATE_PATH, body: createBody(action, ctx), bucket: CREATE_PATH, capture: { departmentId: "data.id" }, retrySafe: false }];
     }
     const live = ctx.live(DEPARTMENT, action.key);
     if (!live) throw new Error(`${action.id}: the department is not in the live state`);
