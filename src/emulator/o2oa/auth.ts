@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { EmuRequest, EmuResponse } from "../vendor.js";
 import { readSsoToken } from "./crypto.js";
-import { failure, PROMPT, success } from "./envelope.js";
+import { failure, PROMPT, success } from "./answers.js";
 import type { O2oaSection } from "./state.js";
 
 /** The platform's default token lifetime: `tokenExpiredMinutes` 21600 (15 days). */

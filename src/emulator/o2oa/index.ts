@@ -1,6 +1,6 @@
 import { parseBody, type EmuRequest, type EmuResponse, type VendorEmulator, type VendorFault } from "../vendor.js";
 import { Sessions } from "./auth.js";
-import { failure, notLoggedIn, PROMPT } from "./envelope.js";
+import { failure, notLoggedIn, PROMPT } from "./answers.js";
 import { REST_PREFIX, restListing } from "./rest.js";
 import { emptySection, type O2oaSection, type O2oaUnit } from "./state.js";
 import { UnitStore } from "./store.js";

@@ -1,5 +1,5 @@
 import type { EmuResponse } from "../vendor.js";
-import { failure, PROMPT, success } from "./envelope.js";
+import { failure, PROMPT, success } from "./answers.js";
 import type { StoredSub, StoredUnit } from "./state.js";
 import type { UnitStore } from "./store.js";
 

@@ -1,5 +1,5 @@
 import type { EmuResponse } from "../vendor.js";
-import { syncResult } from "./envelope.js";
+import { syncResult } from "./answers.js";
 import { unitDn, type StoredUnit } from "./state.js";
 import type { UnitStore } from "./store.js";
 import { readUnitInput, replaceList, type UnitInput } from "./sync-input.js";
