@@ -67,8 +67,8 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     ]);
   });
 
-  it("logs in again once when the token expires in the middle of an apply, and repeats the call", async () => {
-    emulator = await emulatorWith(tenant([]));
+  it("logs in again once when the token expires in the middle of an apply and the script refuses anonymous callers, and repeats the call", async () => {
+    emulator = await emulatorWith(tenant([], { invokeRefusesAnonymous: true }));
     const dir = manifests(emulator.url, [HQ, RD, { unique: "rd-platform", name: "平台组", superior: "rd" }]);
     const session = await planDir(dir, ENV);
     emulator.clearCalls();
@@ -89,7 +89,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     expect((emu.getState() as { units: unknown[] }).units).toHaveLength(3);
   });
 
-  it("logs in again when a read finds the session gone (the platform answers as to anonymous)", async () => {
+  it("logs in again when a read finds the session gone (401 ExceptionUnauthorized)", async () => {
     emulator = await emulatorWith(tenant([HQ]));
     const dir = manifests(emulator.url, [HQ]);
     const first = await planDir(dir, ENV);
@@ -103,8 +103,8 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
 
     expect(live?.map((l) => l.key)).toEqual(["hq"]);
     const codes = emulator.calls().map((c) => c.code);
-    expect(codes.filter((c) => c === "anonymous")).toHaveLength(3);
-    expect(codes.indexOf("success")).toBeGreaterThan(codes.indexOf("anonymous"));
+    expect(codes.filter((c) => c === "ExceptionUnauthorized")).toHaveLength(4);
+    expect(codes.indexOf("success")).toBeGreaterThan(codes.indexOf("ExceptionUnauthorized"));
     expect(emulator.calls().filter((c) => c.path === LOGIN).length).toBeGreaterThanOrEqual(1);
   });
 

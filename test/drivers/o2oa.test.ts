@@ -39,7 +39,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 
-  it("reads the whole tenant with one listing call each for units, attributes and duties", async () => {
+  it("reads the whole tenant with one listing call each for units, attributes, duties and identities", async () => {
     emulator = await emulatorWith(tenant([HQ, { ...RD, attributes: [{ name: "地址", value: ["杭州"] }], duties: [{ name: "部门领导", value: ["李四@li@I"] }] }]));
     const dir = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "地址", value: ["杭州"] }], dutyList: [{ name: "部门领导", value: ["李四@li@I"] }] }]);
 
@@ -51,6 +51,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
       "GET /x_organization_assemble_control/jaxrs/unit/list/(0)/next/200",
       "GET /x_organization_assemble_control/jaxrs/unitattribute/list/(0)/next/200",
       "GET /x_organization_assemble_control/jaxrs/unitduty/list/(0)/next/200",
+      "GET /x_organization_assemble_control/jaxrs/identity/list/(0)/next/200",
     ]);
   });
 
@@ -86,7 +87,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
 
     expect(session.plan.actions).toEqual([expect.objectContaining({ op: "update", key: "rd", changes: [{ field: "name", before: "研发部", after: "研发中心" }] })]);
     expect(results.map((r) => r.status)).toEqual(["done"]);
-    expect(syncBodies(emulator.calls()).map((b) => [b["action"], b["name"], b["distinguishedName"]])).toEqual([["update", "研发中心", "研发部@rd@U"]]);
+    expect(syncBodies(emulator.calls()).map((b) => [b["action"], b["name"], b["distinguishedName"]])).toEqual([["update", "研发中心", "研发中心@rd@U"]]);
     const state = emulator.vendor("o2oa").getState();
     expect(stateUnit(state, "rd")).toMatchObject({ id: idBefore, name: "研发中心", distinguishedName: "研发中心@rd@U" });
     expect(stateUnit(state, "rd-platform")).toMatchObject({ superior: "rd" });
