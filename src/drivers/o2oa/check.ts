@@ -51,7 +51,7 @@ function identityLosses(units: Match[], live: LiveResource[], deletes: readonly 
   for (const action of deletes) {
     if (action.kind !== UNIT) continue;
     const unit = live.find((l) => l.kind === UNIT && l.key === action.key);
-    const identities = unitIds(unit)?.identities ?? [];
+    const identities = [...(unitIds(unit)?.identities ?? [])].sort();
     if (!identities.length) continue;
     const item = items.get(action.key);
     if (item?.fields[DELETE_WITH_IDENTITIES] === true) continue;
