@@ -139,4 +139,16 @@ describe("o2oa.Unit canonical form", () => {
     expect(item).toMatchObject({ unique: "rd", superior: "hq", attributeList: [{ name: "地址", value: ["杭州"], orderNumber: 1 }], dutyList: [{ name: "部门领导", value: ["z@z@I"], description: "主管" }] });
     for (const [field, value] of Object.entries(back.fields)) expect([field, live!.fields[field]]).toEqual([field, value]);
   });
+
+  it("marks an add as not safe to repeat blindly, and updates and deletes as safe", () => {
+    const [live] = toLiveUnits("oa", [{ id: "1", name: "总部", unique: "hq" }], [], [], []);
+    const ctx = { target: "oa", live: () => live, idOf: () => undefined, keyAfter: (_k: string, key: string) => key };
+    const create = unit.compile({ id: "oa/o2oa.Unit/rd", target: "oa", kind: "o2oa.Unit", key: "rd", op: "create", changes: [{ field: "name", after: "研发部" }], dependsOn: [] }, { ...ctx, live: () => undefined });
+    const update = unit.compile({ id: "oa/o2oa.Unit/hq", target: "oa", kind: "o2oa.Unit", key: "hq", op: "update", changes: [{ field: "name", before: "总部", after: "集团" }], dependsOn: [] }, ctx);
+    const remove = unit.compile({ id: "oa/o2oa.Unit/hq", target: "oa", kind: "o2oa.Unit", key: "hq", op: "delete", changes: [], dependsOn: [] }, ctx);
+
+    expect(create.map((r) => [r.body && (r.body as Record<string, unknown>)["action"], r.retrySafe])).toEqual([["add", false]]);
+    expect([...update, ...remove].map((r) => r.retrySafe)).toEqual([undefined, undefined]);
+    expect((update[0]?.body as Record<string, unknown>)["distinguishedName"]).toBe("集团@hq@U");
+  });
 });

@@ -68,6 +68,19 @@ describe("o2oa.Unit over HTTP: the tree", () => {
     expect(unitPages.map((c) => c.path.split("/")[5])).toEqual(["(0)", "u-250", "u-50"]);
   });
 
+  it("keeps paging past short pages when the server serves fewer rows than asked, until the total", async () => {
+    const units = Array.from({ length: 120 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
+    emulator = await emulatorWith(tenant(units, { listPageCap: 50 }));
+    const dir = manifests(emulator.url, units.map(({ name, unique }) => ({ name, unique })));
+
+    const { plan } = await planDir(dir, ENV);
+
+    expect(plan.actions).toEqual([]);
+    const unitPages = emulator.calls().filter((c) => c.path.includes("/jaxrs/unit/list/"));
+    expect(unitPages.map((c) => c.path.split("/")[5])).toEqual(["(0)", "u-70", "u-20"]);
+    expect(unitPages.every((c) => c.path.endsWith("/next/200"))).toBe(true);
+  });
+
   it("stops at the listing's total: 400 units take two pages, not a third empty one", async () => {
     const units = Array.from({ length: 400 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
     emulator = await emulatorWith(tenant(units));
@@ -265,5 +278,18 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
     const rd = stateUnit(emulator.vendor("o2oa").getState(), "rd") as { attributes: { name: string }[]; duties: { name: string; value: string[] }[] };
     expect(rd.attributes.map((a) => a.name)).toEqual(["地址", "电话", "旧属性"]);
     expect(rd.duties).toEqual([expect.objectContaining({ name: "部门领导", value: ["张三@zs@I", "李四@ls@I", "孙八@sb@I"] }), expect.objectContaining({ name: "副职" })]);
+  });
+
+  it("sends attribute values in the manifest's order and compares them as a set", async () => {
+    emulator = await emulatorWith(tenant([HQ, { ...RD, attributes: [{ name: "电话", value: ["0571", "0572"] }] }]));
+    const reordered = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "电话", value: ["0572", "0571"] }] }]);
+    const grown = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "电话", value: ["0573", "0572", "0571"] }] }]);
+
+    expect((await planDir(reordered, ENV)).plan.actions).toEqual([]);
+    emulator.clearCalls();
+    await applyDir(grown, ENV);
+
+    const [body] = syncBodies(emulator.calls());
+    expect(body?.["attributeList"]).toEqual([expect.objectContaining({ name: "电话", value: ["0573", "0572", "0571"] })]);
   });
 });
