@@ -41,8 +41,8 @@ export function o2oaEmulator(section: unknown): VendorEmulator {
     const invoke = INVOKE.exec(req.path);
     if (req.method === "POST" && invoke) {
       const script = config.syncScript ?? "installed";
-      if (invoke[1] !== UNIT_SYNC_FLAG || script === "missing") return failure(`对象: ${invoke[1] ?? ""} 类型: com.x.program.center.core.entity.Invoke 不存在.`, PROMPT.entityNotExist, now);
-      if (script === "disabled") return failure(`接口未启用: ${UNIT_SYNC_FLAG}.`, PROMPT.invokeNotEnable, now);
+      if (invoke[1] !== UNIT_SYNC_FLAG || script === "missing") return failure(`标识为:${invoke[1] ?? ""} 的 Invoke 对象不存在.`, PROMPT.entityNotExist, now);
+      if (script === "disabled") return failure(`调用接口: ${UNIT_SYNC_FLAG} 未启用.`, PROMPT.invokeNotEnable, now);
       // The platform admits anonymous callers to an invoke (InvokeJaxrsFilter); only a script may refuse them.
       if (!person && config.invokeRefusesAnonymous) return failure("用户:anonymous 权限不足.", PROMPT.accessDenied, now);
       if (params["__invalidJson"]) return failure("request body is not valid JSON.", undefined, now);
@@ -58,7 +58,7 @@ export function o2oaEmulator(section: unknown): VendorEmulator {
   function invokeRecord(flag: string, person: string | undefined, now: number): EmuResponse {
     if (!person) return failure("用户:anonymous 权限不足.", PROMPT.accessDenied, now);
     const script = config.syncScript ?? "installed";
-    if (flag !== UNIT_SYNC_FLAG || script === "missing") return failure(`接口:${flag}不存在.`, PROMPT.invokeNotExist, now);
+    if (flag !== UNIT_SYNC_FLAG || script === "missing") return failure(`调用接口: ${flag} 不存在.`, PROMPT.invokeNotExist, now);
     return success({ id: "invoke-unit-sync", name: UNIT_SYNC_FLAG, alias: "", enable: script === "installed", enableToken: false, remoteAddrRegex: "" }, now);
   }
 
