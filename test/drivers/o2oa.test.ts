@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { describe, expect, it } from "vitest";
+import {applyDir, planDir, useEmulator } from "../helpers/orgform.js";
 import { ENV, LOGIN, manifests, stateUnit, syncBodies, tenant } from "./o2oa-fixtures.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const running = useEmulator();
 
 const HQ = { name: "总部", unique: "hq" };
 const RD = { name: "研发部", unique: "rd", superior: "hq" };
 
 describe("o2oa.Unit over HTTP: the tree", () => {
   it("creates a three-level tree in one apply, parents first, then plans no changes", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await running.start(tenant([]));
     const dir = manifests(emulator.url, [
       { unique: "rd-platform", name: "平台组", superior: "rd", typeList: ["小组"] },
       { unique: "rd", name: "研发中心", superior: "hq", typeList: ["部门"] },
@@ -40,7 +36,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("reads the whole tenant with one listing call each for units, attributes, duties and identities", async () => {
-    emulator = await emulatorWith(tenant([HQ, { ...RD, attributes: [{ name: "地址", value: ["杭州"] }], duties: [{ name: "部门领导", value: ["李四@li@I"] }] }]));
+    const emulator = await running.start(tenant([HQ, { ...RD, attributes: [{ name: "地址", value: ["杭州"] }], duties: [{ name: "部门领导", value: ["李四@li@I"] }] }]));
     const dir = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "地址", value: ["杭州"] }], dutyList: [{ name: "部门领导", value: ["李四@li@I"] }] }]);
 
     const { plan } = await planDir(dir, ENV);
@@ -57,7 +53,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
 
   it("pages a listing from the id of the previous page's last row", async () => {
     const units = Array.from({ length: 450 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
-    emulator = await emulatorWith(tenant(units));
+    const emulator = await running.start(tenant(units));
     const dir = manifests(emulator.url, [{ unique: "g7", name: "组7" }]);
 
     const { plan } = await planDir(dir, ENV);
@@ -70,7 +66,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
 
   it("keeps paging past short pages when the server serves fewer rows than asked, until the total", async () => {
     const units = Array.from({ length: 120 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
-    emulator = await emulatorWith(tenant(units, { listPageCap: 50 }));
+    const emulator = await running.start(tenant(units, { listPageCap: 50 }));
     const dir = manifests(emulator.url, units.map(({ name, unique }) => ({ name, unique })));
 
     const { plan } = await planDir(dir, ENV);
@@ -83,7 +79,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
 
   it("stops at the listing's total: 400 units take two pages, not a third empty one", async () => {
     const units = Array.from({ length: 400 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
-    emulator = await emulatorWith(tenant(units));
+    const emulator = await running.start(tenant(units));
     const dir = manifests(emulator.url, [{ unique: "g7", name: "组7" }]);
 
     await planDir(dir, ENV);
@@ -92,7 +88,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("renames a unit in place: a new distinguished name, no delete", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const idBefore = stateUnit(emulator.vendor("o2oa").getState(), "rd")?.["id"];
     const dir = manifests(emulator.url, [HQ, { ...RD, name: "研发中心" }]);
 
@@ -108,7 +104,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("moves a unit to another superior", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "销售部", unique: "sales", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "销售部", unique: "sales", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const dir = manifests(emulator.url, [HQ, { name: "销售部", unique: "sales", superior: "hq" }, { unique: "rd-platform", name: "平台组", superior: "sales" }]);
 
     const { session, results } = await applyDir(dir, ENV);
@@ -121,7 +117,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("changes a unique named in previousKeys without replacing the unit; its children follow", async () => {
-    emulator = await emulatorWith(tenant([HQ, { name: "研发部", unique: "rd-old", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd-old" }]));
+    const emulator = await running.start(tenant([HQ, { name: "研发部", unique: "rd-old", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd-old" }]));
     const idBefore = stateUnit(emulator.vendor("o2oa").getState(), "rd-old")?.["id"];
     const dir = manifests(emulator.url, [
       HQ,
@@ -141,7 +137,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("deletes children before their parent", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const dir = manifests(emulator.url, [
       { ...RD, absent: true },
       { unique: "rd-platform", name: "平台组", superior: "rd", absent: true },
@@ -162,7 +158,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("refuses at plan time to delete a unit whose sub-units stay", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const dir = manifests(emulator.url, [{ ...RD, absent: true }]);
 
     const session = await planDir(dir, ENV);
@@ -186,7 +182,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   };
 
   it("shows and applies per attribute and per duty changes; the listed names are the whole set", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const phoneId = (stateUnit(emulator.vendor("o2oa").getState(), "rd")?.["attributes"] as { name: string; id: string }[])[1]?.id;
     const dir = manifests(emulator.url, [
       HQ,
@@ -231,7 +227,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   });
 
   it("adds and removes duty members, keeping the live order of the others", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const dir = manifests(emulator.url, [HQ, { ...RD, dutyList: [{ name: "部门领导", value: ["李四@ls@I", "钱七@qq@I"] }, { name: "副职", value: ["王五@ww@I"] }] }]);
 
     const { session, results } = await applyDir(dir, ENV);
@@ -248,7 +244,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   });
 
   it("sends attributes and duties the manifest does not manage back unchanged", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const before = stateUnit(emulator.vendor("o2oa").getState(), "rd") as { attributes: Record<string, unknown>[]; duties: Record<string, unknown>[] };
     const dir = manifests(emulator.url, [HQ, { ...RD, description: "负责研发" }]);
 
@@ -265,7 +261,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   });
 
   it("never removes attributes, duties or members under the additive policy", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const dir = manifests(emulator.url, [
       HQ,
       { ...RD, membersPolicy: "additive", attributeList: [{ name: "地址", value: ["杭州"] }], dutyList: [{ name: "部门领导", value: ["孙八@sb@I"] }] },
@@ -281,7 +277,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   });
 
   it("sends attribute values in the manifest's order and compares them as a set", async () => {
-    emulator = await emulatorWith(tenant([HQ, { ...RD, attributes: [{ name: "电话", value: ["0571", "0572"] }] }]));
+    const emulator = await running.start(tenant([HQ, { ...RD, attributes: [{ name: "电话", value: ["0571", "0572"] }] }]));
     const reordered = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "电话", value: ["0572", "0571"] }] }]);
     const grown = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "电话", value: ["0573", "0572", "0571"] }] }]);
 

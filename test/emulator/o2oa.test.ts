@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ssoToken } from "../../src/drivers/o2oa/sso.js";
-import { emulatorWith, type TestEmulator } from "../helpers/orgform.js";
+import { useEmulator, type TestEmulator } from "../helpers/orgform.js";
 
 const BASE = "/o2oa";
 const LOGIN = "/x_organization_assemble_authentication/jaxrs/authentication";
@@ -9,9 +9,10 @@ const SYNC = "/x_program_center/jaxrs/invoke/unitAsync/execute";
 const UNITS = "/x_organization_assemble_control/jaxrs/unit/list/(0)/next/200";
 const KEY = "shared-key-for-sso";
 
+const running = useEmulator();
 let emulator: TestEmulator;
 beforeEach(async () => {
-  emulator = await emulatorWith({
+  emulator = await running.start({
     o2oa: {
       accounts: [{ credential: "orgsync", password: "pw-1" }],
       ssoClients: [{ client: "orgform", key: KEY }],
@@ -22,7 +23,6 @@ beforeEach(async () => {
     },
   });
 });
-afterEach(() => emulator.close());
 
 interface Answer {
   status: number;
