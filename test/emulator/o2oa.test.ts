@@ -132,7 +132,7 @@ describe("o2oa emulator: sessions", () => {
 });
 
 describe("o2oa emulator: the unitAsync sync script", () => {
-  it("adds a unit, computes its distinguished name, and answers in the seed's shape", async () => {
+  it("adds a unit, computes its distinguished name, and answers in the shape of the vendor's documented example", async () => {
     const answer = await sync({ action: "add", name: "平台组", unique: "rd-platform", superior: "研发部@rd@U", attributeList: [{ name: "层级", value: "三" }] });
 
     expect(answer.status).toBe(200);
