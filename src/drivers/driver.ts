@@ -168,9 +168,10 @@ export interface Driver {
   /**
    * Vendor rules checked before any write. `matches` pairs each of the target's items in scope
    * with the live object the planner matched it to (so a check never re-derives what exists
-   * or what is renamed); `live` is everything read from the target; `facts` what fetch noted.
+   * or what is renamed); `live` is everything read from the target; `facts` what fetch noted;
+   * `deletes` the plan's deletes for the target, unmanaged ones (no item) included.
    */
-  check?(matches: Match[], live: LiveResource[], facts: ReadonlyMap<string, unknown>): Diagnostic[];
+  check?(matches: Match[], live: LiveResource[], facts: ReadonlyMap<string, unknown>, deletes?: readonly Action[]): Diagnostic[];
 }
 
 export type { Deferred };

@@ -27,13 +27,14 @@ export function makePlan(
   const input = { desired, live: allLive, kinds: kindModels(), policies, scope: pairs };
   const matched = matchAll(input);
   const problems: Diagnostic[] = [];
+  const result = plan(input);
   for (const t of manifests.targets) {
     const driver = findDriver(t.driver);
     if (!driver?.check || !scope.has(t.name)) continue;
     const matches = matched.filter((m) => m.target === t.name).flatMap((m) => m.kind.matches);
-    problems.push(...driver.check(matches, live.get(t.name) ?? [], facts.get(t.name) ?? new Map()));
+    const deletes = result.actions.filter((a) => a.target === t.name && a.op === "delete");
+    problems.push(...driver.check(matches, live.get(t.name) ?? [], facts.get(t.name) ?? new Map(), deletes));
   }
-  const result = plan(input);
   problems.push(...result.problems);
   const targets = manifests.targets
     .filter((t) => scope.has(t.name))

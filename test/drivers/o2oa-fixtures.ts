@@ -17,6 +17,7 @@ export interface UnitState {
   orderNumber?: number;
   attributes?: { name: string; value: string[]; description?: string; orderNumber?: number }[];
   duties?: { name: string; value: string[]; description?: string; orderNumber?: number }[];
+  identities?: { name: string; person: string; unique?: string }[];
 }
 
 /** An emulator state with one sync account, one SSO client, and the given units. */

@@ -1,24 +1,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, emulatorWith, FAST_RETRY, planDir, ROOT, type TestEmulator } from "../helpers/orgform.js";
+import {FAST_RETRY, ROOT, applyDir, planDir, useEmulator } from "../helpers/orgform.js";
 import { ENV, LOGIN, manifests, SSO_LOGIN, SYNC, tenant } from "./o2oa-fixtures.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const running = useEmulator();
 
 const HQ = { name: "总部", unique: "hq" };
 const RD = { name: "研发部", unique: "rd", superior: "hq" };
 
 describe("o2oa.Unit over HTTP: rules, failures and login", () => {
   it("reports a sibling-name clash at plan time with file, line and field, before any write", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD]));
+    const emulator = await running.start(tenant([HQ, RD]));
     const dir = manifests(emulator.url, [HQ, { unique: "rd2", name: "研发部", superior: "hq" }]);
 
     const session = await planDir(dir, ENV);
@@ -34,7 +30,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
   });
 
   it("reports a move that would clash, a '/' in a name and whitespace in a unique at plan time", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "研发部", unique: "sales-rd", superior: "sales" }, { name: "销售部", unique: "sales", superior: "hq" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "研发部", unique: "sales-rd", superior: "sales" }, { name: "销售部", unique: "sales", superior: "hq" }]));
     const dir = manifests(emulator.url, [
       HQ,
       { unique: "sales-rd", name: "研发部", superior: "hq" },
@@ -52,7 +48,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
   });
 
   it("reports a sync result 'error' as a failed action with its description, and skips its dependents", async () => {
-    emulator = await emulatorWith(tenant([HQ]));
+    const emulator = await running.start(tenant([HQ]));
     const dir = manifests(emulator.url, [HQ, { unique: "rd", name: "研发部", superior: "hq" }, { unique: "rd-platform", name: "平台组", superior: "rd" }]);
     const session = await planDir(dir, ENV);
     // Someone creates the same name under hq between plan and apply.
@@ -67,8 +63,8 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     ]);
   });
 
-  it("logs in again once when the token expires in the middle of an apply, and repeats the call", async () => {
-    emulator = await emulatorWith(tenant([]));
+  it("logs in again once when the token expires in the middle of an apply and the script refuses anonymous callers, and repeats the call", async () => {
+    const emulator = await running.start(tenant([], { invokeRefusesAnonymous: true }));
     const dir = manifests(emulator.url, [HQ, RD, { unique: "rd-platform", name: "平台组", superior: "rd" }]);
     const session = await planDir(dir, ENV);
     emulator.clearCalls();
@@ -89,8 +85,8 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     expect((emu.getState() as { units: unknown[] }).units).toHaveLength(3);
   });
 
-  it("logs in again when a read finds the session gone (the platform answers as to anonymous)", async () => {
-    emulator = await emulatorWith(tenant([HQ]));
+  it("logs in again when a read finds the session gone (401 ExceptionUnauthorized)", async () => {
+    const emulator = await running.start(tenant([HQ]));
     const dir = manifests(emulator.url, [HQ]);
     const first = await planDir(dir, ENV);
     emulator.vendor("o2oa").expireTokens();
@@ -103,13 +99,13 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
 
     expect(live?.map((l) => l.key)).toEqual(["hq"]);
     const codes = emulator.calls().map((c) => c.code);
-    expect(codes.filter((c) => c === "anonymous")).toHaveLength(3);
-    expect(codes.indexOf("success")).toBeGreaterThan(codes.indexOf("anonymous"));
+    expect(codes.filter((c) => c === "ExceptionUnauthorized")).toHaveLength(4);
+    expect(codes.indexOf("success")).toBeGreaterThan(codes.indexOf("ExceptionUnauthorized"));
     expect(emulator.calls().filter((c) => c.path === LOGIN).length).toBeGreaterThanOrEqual(1);
   });
 
   it("reports a wrong password as an auth failure with the platform's prompt, without the password", async () => {
-    emulator = await emulatorWith(tenant([HQ]));
+    const emulator = await running.start(tenant([HQ]));
     const dir = manifests(emulator.url, [HQ]);
 
     const failure = await planDir(dir, { ...ENV, O2OA_PASSWORD: "not-the-password" }).catch((e: unknown) => e);
@@ -121,7 +117,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
   });
 
   it("logs in through SSO with a client name and a shared key", async () => {
-    emulator = await emulatorWith(tenant([HQ]));
+    const emulator = await running.start(tenant([HQ]));
     const dir = manifests(emulator.url, [HQ, RD], SSO_LOGIN());
 
     const { results } = await applyDir(dir, ENV);
@@ -133,7 +129,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
   });
 
   it("reports the initial manager's SSO login, which the platform refuses, as an auth failure", async () => {
-    emulator = await emulatorWith(tenant([HQ]));
+    const emulator = await running.start(tenant([HQ]));
     const dir = manifests(emulator.url, [HQ], SSO_LOGIN("xadmin"));
 
     const failure = await planDir(dir, ENV).catch((e: unknown) => e);
@@ -142,7 +138,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
   });
 
   it("retries unexpected server failures (HTTP 500 without a prompt) and converges", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await running.start(tenant([]));
     emulator.faults.configure({ probability: 0.3, seed: 3, kinds: ["http500"], vendors: ["o2oa"] });
     const dir = manifests(emulator.url, [HQ, RD]);
 
@@ -155,7 +151,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
   });
 
   it("runs the example in examples/o2oa against examples/emulator/o2oa.yaml to a clean re-plan", async () => {
-    emulator = await emulatorWith(parse(readFileSync(join(ROOT, "examples/emulator/o2oa.yaml"), "utf8")) as Record<string, unknown>);
+    const emulator = await running.start(parse(readFileSync(join(ROOT, "examples/emulator/o2oa.yaml"), "utf8")) as Record<string, unknown>);
     const env = { O2OA_ENDPOINT: `${emulator.url}/o2oa`, O2OA_PASSWORD: "demo-password-not-for-production" };
     const dir = join(ROOT, "examples/o2oa");
 

@@ -1,17 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyOperations, operationsFor } from "../../src/engine/session.js";
-import { emulatorWith, manifestDir, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { manifestDir, planDir, useEmulator } from "../helpers/orgform.js";
 import { ENV, PASSWORD, SYNC } from "./o2oa-fixtures.js";
 
 /**
- * The seed page's "修改组织" (update unit) request: its keys in the page's order, filled with
+ * The vendor's documented "修改组织" (update unit) request,
+ * https://o2oa.gitbook.io/course/ping-tai-shi-shi/zu-zhi-guan-li/shu-ju-tong-bu-jie-kou/zu-zhi-shu-ju-jie-kou/xiu-gai-zu-zhi:
+ * its keys in the page's order, filled with
  * the page's sample values. Two corrections, both deliberate: `action` is "update" (the page
  * writes " update" with a stray space), and the inner value lists are named `value`, as the
  * page's field table and its add page name them (the page's JSON sketch calls them
  * `attributeList` / `identityList`). The duty's orderNumber sample is the field's own
  * description text, so the live duty's number (7) goes back unchanged.
  */
-const SEED_BODY = {
+const EXAMPLE_BODY = {
   action: "update",
   name: "技术支持",
   unique: "1000263571",
@@ -107,15 +109,11 @@ items:
           - fb3ea7de-d54f-4679-8e9a-35cb1e6b3d01
 `;
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const running = useEmulator();
 
-describe("the seed page's update-unit request", () => {
+describe("the vendor's documented update-unit request", () => {
   it("is reproduced exactly, key order included, from a manifest and the live unit", async () => {
-    emulator = await emulatorWith(LIVE);
+    const emulator = await running.start(LIVE);
     const dir = manifestDir({ "oa.yaml": MANIFEST(emulator.url) });
 
     const session = await planDir(dir, ENV);
@@ -127,11 +125,11 @@ describe("the seed page's update-unit request", () => {
     expect(ops).toHaveLength(1);
     expect(ops[0]?.requests).toHaveLength(1);
     expect(ops[0]?.requests[0]?.path).toBe(SYNC);
-    expect(JSON.stringify(ops[0]?.requests[0]?.body)).toBe(JSON.stringify(SEED_BODY));
+    expect(JSON.stringify(ops[0]?.requests[0]?.body)).toBe(JSON.stringify(EXAMPLE_BODY));
   });
 
   it("is accepted by the emulated sync script, after which nothing is left to change", async () => {
-    emulator = await emulatorWith(LIVE);
+    const emulator = await running.start(LIVE);
     const dir = manifestDir({ "oa.yaml": MANIFEST(emulator.url) });
     const session = await planDir(dir, ENV);
     emulator.clearCalls();
@@ -141,7 +139,7 @@ describe("the seed page's update-unit request", () => {
     expect(results.map((r) => r.status)).toEqual(["done"]);
     const response = await fetch(`${emulator.url}/_emulator/requests`).then((r) => r.json() as Promise<{ path: string; code: string; body: unknown }[]>);
     expect(response.map((c) => [c.path, c.code])).toEqual([[SYNC, "result:success"]]);
-    expect(response[0]?.body).toEqual(SEED_BODY);
+    expect(response[0]?.body).toEqual(EXAMPLE_BODY);
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 });

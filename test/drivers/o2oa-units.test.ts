@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LOGIN_PATH, O2oaClient } from "../../src/drivers/o2oa/client.js";
+import { LOGIN_PATH } from "../../src/drivers/o2oa/api.js";
+import { O2oaClient } from "../../src/drivers/o2oa/client.js";
 import { classifyPlatformError, classifySyncError } from "../../src/drivers/o2oa/errors.js";
 import { SYNC_PATH } from "../../src/drivers/o2oa/kinds/unit-body.js";
 import { unit } from "../../src/drivers/o2oa/kinds/unit.js";
@@ -33,8 +34,12 @@ describe("o2oa failure classes", () => {
     ["用户不存在或者密码错误.", "com.x.organization.assemble.authentication.jaxrs.authentication.ExceptionPersonNotExistOrInvalidPassword", "auth"],
     ["组织 X 名称不符合要求.", "com.x.organization.assemble.control.jaxrs.unit.ExceptionNameInvalid", "invalid"],
     ["java.sql.SQLException: connection refused", undefined, "server"],
+    // The current token filter: HTTP 401 and the prompt, whatever language the message is in.
+    ["会话已过期或未登录.", "com.x.base.core.project.exception.ExceptionUnauthorized", "tokenExpired"],
+    ["Session expired or not logged in.", "com.x.base.core.project.exception.ExceptionUnauthorized", "tokenExpired"],
+    ["セッションが切れました", "com.x.base.core.project.exception.ExceptionUnauthorized", "tokenExpired"],
   ])("%s (%s) → %s", (message, prompt, expected) => {
-    expect(classifyPlatformError(message, prompt)).toBe(expected);
+    expect(classifyPlatformError(message, prompt, prompt?.endsWith("Unauthorized") ? 401 : 500)).toBe(expected);
   });
 
   it.each([
@@ -64,8 +69,21 @@ describe("O2oaClient", () => {
 
     const outcome = client.interpret(request, answer(200, { type: "success", data: [] }, { "x-token": "t-2" }));
 
-    expect(outcome).toEqual({ ok: true, data: [] });
+    expect(outcome).toEqual({ ok: true, data: { rows: [], total: undefined } });
     expect(client.prepare(request, 0).headers["x-token"]).toBe("t-2");
+  });
+
+  it("sends and adopts the token under a configured token name, and ignores one under x-token", () => {
+    const client = new O2oaClient("http://oa.example", { credential: "orgsync", password: "pw", tokenName: "O2-Auth" });
+    client.acceptToken({ token: "t-1" }, 0);
+    expect(client.prepare(request, 0).headers).toMatchObject({ "o2-auth": "t-1" });
+    expect(client.prepare(request, 0).headers["x-token"]).toBeUndefined();
+
+    client.interpret(request, answer(200, { type: "success", data: [] }, { "x-token": "other" }));
+    expect(client.currentToken()).toBe("t-1");
+    client.interpret(request, answer(200, { type: "success", data: [] }, { "o2-auth": "t-2" }));
+    expect(client.currentToken()).toBe("t-2");
+    expect(client.secrets()).toContain("t-2");
   });
 
   it("keeps its token when an error answer carries another", () => {
@@ -98,7 +116,7 @@ describe("O2oaClient", () => {
 describe("o2oa.Unit canonical form", () => {
   it("declares attribute and duty fields as families the planner resolves", () => {
     expect(fieldSpecOf(unit.fields, "duty.部门领导")).toEqual({ type: "set" });
-    expect(fieldSpecOf(unit.fields, "attribute.a.b")).toEqual({ type: "scalar" });
+    expect(fieldSpecOf(unit.fields, "attribute.a.b")).toEqual({ type: "scalar", unordered: true });
     expect(fieldSpecOf(unit.fields, "nothing.x")).toBeUndefined();
     expect(diffFields({ "duty.d": ["b", "c"] }, { "duty.d": ["a", "b"] }, unit.fields, "authoritative")).toEqual([{ field: "duty.d", add: ["c"], remove: ["a"] }]);
   });
@@ -112,6 +130,7 @@ describe("o2oa.Unit canonical form", () => {
       ].reverse(),
       [{ id: "a", name: "地址", unit: "2", attributeList: ["杭州"], orderNumber: 1 }],
       [{ id: "d", name: "部门领导", unit: "2", identityList: ["z@z@I"], description: "主管" }],
+      [{ id: "i", unit: "2", distinguishedName: "张三@i1@I" }],
     );
 
     const item = unit.toItem(live!);
@@ -119,5 +138,17 @@ describe("o2oa.Unit canonical form", () => {
 
     expect(item).toMatchObject({ unique: "rd", superior: "hq", attributeList: [{ name: "地址", value: ["杭州"], orderNumber: 1 }], dutyList: [{ name: "部门领导", value: ["z@z@I"], description: "主管" }] });
     for (const [field, value] of Object.entries(back.fields)) expect([field, live!.fields[field]]).toEqual([field, value]);
+  });
+
+  it("marks an add as not safe to repeat blindly, and updates and deletes as safe", () => {
+    const [live] = toLiveUnits("oa", [{ id: "1", name: "总部", unique: "hq" }], [], [], []);
+    const ctx = { target: "oa", live: () => live, idOf: () => undefined, keyAfter: (_k: string, key: string) => key };
+    const create = unit.compile({ id: "oa/o2oa.Unit/rd", target: "oa", kind: "o2oa.Unit", key: "rd", op: "create", changes: [{ field: "name", after: "研发部" }], dependsOn: [] }, { ...ctx, live: () => undefined });
+    const update = unit.compile({ id: "oa/o2oa.Unit/hq", target: "oa", kind: "o2oa.Unit", key: "hq", op: "update", changes: [{ field: "name", before: "总部", after: "集团" }], dependsOn: [] }, ctx);
+    const remove = unit.compile({ id: "oa/o2oa.Unit/hq", target: "oa", kind: "o2oa.Unit", key: "hq", op: "delete", changes: [], dependsOn: [] }, ctx);
+
+    expect(create.map((r) => [r.body && (r.body as Record<string, unknown>)["action"], r.retrySafe])).toEqual([["add", false]]);
+    expect([...update, ...remove].map((r) => r.retrySafe)).toEqual([undefined, undefined]);
+    expect((update[0]?.body as Record<string, unknown>)["distinguishedName"]).toBe("集团@hq@U");
   });
 });

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { describe, expect, it } from "vitest";
+import {applyDir, planDir, useEmulator } from "../helpers/orgform.js";
 import { ENV, LOGIN, manifests, stateUnit, syncBodies, tenant } from "./o2oa-fixtures.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const running = useEmulator();
 
 const HQ = { name: "总部", unique: "hq" };
 const RD = { name: "研发部", unique: "rd", superior: "hq" };
 
 describe("o2oa.Unit over HTTP: the tree", () => {
   it("creates a three-level tree in one apply, parents first, then plans no changes", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await running.start(tenant([]));
     const dir = manifests(emulator.url, [
       { unique: "rd-platform", name: "平台组", superior: "rd", typeList: ["小组"] },
       { unique: "rd", name: "研发中心", superior: "hq", typeList: ["部门"] },
@@ -39,8 +35,8 @@ describe("o2oa.Unit over HTTP: the tree", () => {
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 
-  it("reads the whole tenant with one listing call each for units, attributes and duties", async () => {
-    emulator = await emulatorWith(tenant([HQ, { ...RD, attributes: [{ name: "地址", value: ["杭州"] }], duties: [{ name: "部门领导", value: ["李四@li@I"] }] }]));
+  it("reads the whole tenant with one listing call each for units, attributes, duties and identities", async () => {
+    const emulator = await running.start(tenant([HQ, { ...RD, attributes: [{ name: "地址", value: ["杭州"] }], duties: [{ name: "部门领导", value: ["李四@li@I"] }] }]));
     const dir = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "地址", value: ["杭州"] }], dutyList: [{ name: "部门领导", value: ["李四@li@I"] }] }]);
 
     const { plan } = await planDir(dir, ENV);
@@ -51,12 +47,13 @@ describe("o2oa.Unit over HTTP: the tree", () => {
       "GET /x_organization_assemble_control/jaxrs/unit/list/(0)/next/200",
       "GET /x_organization_assemble_control/jaxrs/unitattribute/list/(0)/next/200",
       "GET /x_organization_assemble_control/jaxrs/unitduty/list/(0)/next/200",
+      "GET /x_organization_assemble_control/jaxrs/identity/list/(0)/next/200",
     ]);
   });
 
   it("pages a listing from the id of the previous page's last row", async () => {
     const units = Array.from({ length: 450 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
-    emulator = await emulatorWith(tenant(units));
+    const emulator = await running.start(tenant(units));
     const dir = manifests(emulator.url, [{ unique: "g7", name: "组7" }]);
 
     const { plan } = await planDir(dir, ENV);
@@ -67,9 +64,22 @@ describe("o2oa.Unit over HTTP: the tree", () => {
     expect(unitPages.map((c) => c.path.split("/")[5])).toEqual(["(0)", "u-250", "u-50"]);
   });
 
+  it("keeps paging past short pages when the server serves fewer rows than asked, until the total", async () => {
+    const units = Array.from({ length: 120 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
+    const emulator = await running.start(tenant(units, { listPageCap: 50 }));
+    const dir = manifests(emulator.url, units.map(({ name, unique }) => ({ name, unique })));
+
+    const { plan } = await planDir(dir, ENV);
+
+    expect(plan.actions).toEqual([]);
+    const unitPages = emulator.calls().filter((c) => c.path.includes("/jaxrs/unit/list/"));
+    expect(unitPages.map((c) => c.path.split("/")[5])).toEqual(["(0)", "u-70", "u-20"]);
+    expect(unitPages.every((c) => c.path.endsWith("/next/200"))).toBe(true);
+  });
+
   it("stops at the listing's total: 400 units take two pages, not a third empty one", async () => {
     const units = Array.from({ length: 400 }, (_, i) => ({ id: `u-${i}`, name: `组${i}`, unique: `g${i}` }));
-    emulator = await emulatorWith(tenant(units));
+    const emulator = await running.start(tenant(units));
     const dir = manifests(emulator.url, [{ unique: "g7", name: "组7" }]);
 
     await planDir(dir, ENV);
@@ -78,7 +88,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("renames a unit in place: a new distinguished name, no delete", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const idBefore = stateUnit(emulator.vendor("o2oa").getState(), "rd")?.["id"];
     const dir = manifests(emulator.url, [HQ, { ...RD, name: "研发中心" }]);
 
@@ -86,7 +96,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
 
     expect(session.plan.actions).toEqual([expect.objectContaining({ op: "update", key: "rd", changes: [{ field: "name", before: "研发部", after: "研发中心" }] })]);
     expect(results.map((r) => r.status)).toEqual(["done"]);
-    expect(syncBodies(emulator.calls()).map((b) => [b["action"], b["name"], b["distinguishedName"]])).toEqual([["update", "研发中心", "研发部@rd@U"]]);
+    expect(syncBodies(emulator.calls()).map((b) => [b["action"], b["name"], b["distinguishedName"]])).toEqual([["update", "研发中心", "研发中心@rd@U"]]);
     const state = emulator.vendor("o2oa").getState();
     expect(stateUnit(state, "rd")).toMatchObject({ id: idBefore, name: "研发中心", distinguishedName: "研发中心@rd@U" });
     expect(stateUnit(state, "rd-platform")).toMatchObject({ superior: "rd" });
@@ -94,7 +104,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("moves a unit to another superior", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "销售部", unique: "sales", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "销售部", unique: "sales", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const dir = manifests(emulator.url, [HQ, { name: "销售部", unique: "sales", superior: "hq" }, { unique: "rd-platform", name: "平台组", superior: "sales" }]);
 
     const { session, results } = await applyDir(dir, ENV);
@@ -107,7 +117,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("changes a unique named in previousKeys without replacing the unit; its children follow", async () => {
-    emulator = await emulatorWith(tenant([HQ, { name: "研发部", unique: "rd-old", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd-old" }]));
+    const emulator = await running.start(tenant([HQ, { name: "研发部", unique: "rd-old", superior: "hq" }, { name: "平台组", unique: "rd-platform", superior: "rd-old" }]));
     const idBefore = stateUnit(emulator.vendor("o2oa").getState(), "rd-old")?.["id"];
     const dir = manifests(emulator.url, [
       HQ,
@@ -127,7 +137,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("deletes children before their parent", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const dir = manifests(emulator.url, [
       { ...RD, absent: true },
       { unique: "rd-platform", name: "平台组", superior: "rd", absent: true },
@@ -148,7 +158,7 @@ describe("o2oa.Unit over HTTP: the tree", () => {
   });
 
   it("refuses at plan time to delete a unit whose sub-units stay", async () => {
-    emulator = await emulatorWith(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
+    const emulator = await running.start(tenant([HQ, RD, { name: "平台组", unique: "rd-platform", superior: "rd" }]));
     const dir = manifests(emulator.url, [{ ...RD, absent: true }]);
 
     const session = await planDir(dir, ENV);
@@ -172,7 +182,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   };
 
   it("shows and applies per attribute and per duty changes; the listed names are the whole set", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const phoneId = (stateUnit(emulator.vendor("o2oa").getState(), "rd")?.["attributes"] as { name: string; id: string }[])[1]?.id;
     const dir = manifests(emulator.url, [
       HQ,
@@ -217,7 +227,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   });
 
   it("adds and removes duty members, keeping the live order of the others", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const dir = manifests(emulator.url, [HQ, { ...RD, dutyList: [{ name: "部门领导", value: ["李四@ls@I", "钱七@qq@I"] }, { name: "副职", value: ["王五@ww@I"] }] }]);
 
     const { session, results } = await applyDir(dir, ENV);
@@ -234,7 +244,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   });
 
   it("sends attributes and duties the manifest does not manage back unchanged", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const before = stateUnit(emulator.vendor("o2oa").getState(), "rd") as { attributes: Record<string, unknown>[]; duties: Record<string, unknown>[] };
     const dir = manifests(emulator.url, [HQ, { ...RD, description: "负责研发" }]);
 
@@ -251,7 +261,7 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
   });
 
   it("never removes attributes, duties or members under the additive policy", async () => {
-    emulator = await emulatorWith(tenant([HQ, LIVE_RD]));
+    const emulator = await running.start(tenant([HQ, LIVE_RD]));
     const dir = manifests(emulator.url, [
       HQ,
       { ...RD, membersPolicy: "additive", attributeList: [{ name: "地址", value: ["杭州"] }], dutyList: [{ name: "部门领导", value: ["孙八@sb@I"] }] },
@@ -264,5 +274,18 @@ describe("o2oa.Unit over HTTP: attributes and duties", () => {
     const rd = stateUnit(emulator.vendor("o2oa").getState(), "rd") as { attributes: { name: string }[]; duties: { name: string; value: string[] }[] };
     expect(rd.attributes.map((a) => a.name)).toEqual(["地址", "电话", "旧属性"]);
     expect(rd.duties).toEqual([expect.objectContaining({ name: "部门领导", value: ["张三@zs@I", "李四@ls@I", "孙八@sb@I"] }), expect.objectContaining({ name: "副职" })]);
+  });
+
+  it("sends attribute values in the manifest's order and compares them as a set", async () => {
+    const emulator = await running.start(tenant([HQ, { ...RD, attributes: [{ name: "电话", value: ["0571", "0572"] }] }]));
+    const reordered = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "电话", value: ["0572", "0571"] }] }]);
+    const grown = manifests(emulator.url, [HQ, { ...RD, attributeList: [{ name: "电话", value: ["0573", "0572", "0571"] }] }]);
+
+    expect((await planDir(reordered, ENV)).plan.actions).toEqual([]);
+    emulator.clearCalls();
+    await applyDir(grown, ENV);
+
+    const [body] = syncBodies(emulator.calls());
+    expect(body?.["attributeList"]).toEqual([expect.objectContaining({ name: "电话", value: ["0573", "0572", "0571"] })]);
   });
 });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ssoToken } from "../../src/drivers/o2oa/sso.js";
-import { emulatorWith, type TestEmulator } from "../helpers/orgform.js";
+import { useEmulator, type TestEmulator } from "../helpers/orgform.js";
 
 const BASE = "/o2oa";
 const LOGIN = "/x_organization_assemble_authentication/jaxrs/authentication";
@@ -9,9 +9,10 @@ const SYNC = "/x_program_center/jaxrs/invoke/unitAsync/execute";
 const UNITS = "/x_organization_assemble_control/jaxrs/unit/list/(0)/next/200";
 const KEY = "shared-key-for-sso";
 
+const running = useEmulator();
 let emulator: TestEmulator;
 beforeEach(async () => {
-  emulator = await emulatorWith({
+  emulator = await running.start({
     o2oa: {
       accounts: [{ credential: "orgsync", password: "pw-1" }],
       ssoClients: [{ client: "orgform", key: KEY }],
@@ -22,7 +23,6 @@ beforeEach(async () => {
     },
   });
 });
-afterEach(() => emulator.close());
 
 interface Answer {
   status: number;
@@ -48,21 +48,50 @@ const units = () => (emulator.vendor("o2oa").getState() as { units: Record<strin
 const unit = (unique: string) => units().find((u) => u["unique"] === unique) as Record<string, unknown>;
 
 describe("o2oa emulator: sessions", () => {
-  it("treats a missing, unknown or expired token as anonymous, which the organisation service refuses", async () => {
+  it("answers a missing, unknown or expired token on the organisation service with 401 ExceptionUnauthorized", async () => {
     const token = await login();
     emulator.vendor("o2oa").expireTokens();
 
     for (const t of [undefined, "no-such-token", token]) {
       const answer = await call("GET", UNITS, undefined, t);
-      expect(answer).toMatchObject({ status: 500, body: { type: "error", message: "not cipher or manager or user." } });
+      expect(answer).toMatchObject({ status: 401, body: { type: "error", message: "会话已过期或未登录.", prompt: "com.x.base.core.project.exception.ExceptionUnauthorized" } });
     }
   });
 
-  it("refuses an anonymous write as access denied and changes nothing", async () => {
+  it("localises the 401 message by Accept-Language", async () => {
+    const res = await fetch(`${emulator.url}${BASE}${UNITS}`, { headers: { "accept-language": "en-US,en;q=0.9" } });
+
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ type: "error", message: "Session expired or not logged in.", prompt: "com.x.base.core.project.exception.ExceptionUnauthorized" });
+  });
+
+  it("admits an anonymous caller to the invoke, as the platform does, without a token in the answer", async () => {
+    const answer = await call("POST", SYNC, { action: "add", name: "测试", unique: "qa" });
+
+    expect(answer).toMatchObject({ status: 200, token: null, body: { type: "success" } });
+    expect(value(answer)).toMatchObject({ result: "success" });
+  });
+
+  it("refuses an anonymous invoke as access denied, changing nothing, when the installed script refuses such callers", async () => {
+    emulator.vendor("o2oa").setState({ ...(emulator.vendor("o2oa").getState() as object), invokeRefusesAnonymous: true });
+
     const answer = await call("POST", SYNC, { action: "delete", unique: "rd" });
 
     expect(answer).toMatchObject({ status: 500, body: { type: "error", message: "用户:anonymous 权限不足.", prompt: "com.x.base.core.project.exception.ExceptionAccessDenied" } });
     expect(units()).toHaveLength(2);
+  });
+
+  it("sees a token only under the server's token name (or the authorization fallback)", async () => {
+    emulator.vendor("o2oa").setState({ ...(emulator.vendor("o2oa").getState() as object), tokenName: "o2-auth" });
+    const logged = await call("POST", LOGIN, { credential: "orgsync", password: "pw-1" });
+    const token = (logged.body.data as { token: string }).token;
+    const get = (headers: Record<string, string>) => fetch(`${emulator.url}${BASE}${UNITS}`, { headers }).then((r) => r.status);
+
+    expect(logged.token).toBeNull();
+    expect(await get({ "x-token": token })).toBe(401);
+    expect(await get({ "o2-auth": token })).toBe(200);
+    expect(await get({ cookie: `o2-auth=${token}` })).toBe(200);
+    expect(await get({ authorization: token })).toBe(200);
   });
 
   it("answers an authenticated call with a newer token; the older one stays valid until it expires", async () => {
@@ -103,7 +132,7 @@ describe("o2oa emulator: sessions", () => {
 });
 
 describe("o2oa emulator: the unitAsync sync script", () => {
-  it("adds a unit, computes its distinguished name, and answers in the seed's shape", async () => {
+  it("adds a unit, computes its distinguished name, and answers in the shape of the vendor's documented example", async () => {
     const answer = await sync({ action: "add", name: "平台组", unique: "rd-platform", superior: "研发部@rd@U", attributeList: [{ name: "层级", value: "三" }] });
 
     expect(answer.status).toBe(200);
@@ -129,7 +158,6 @@ describe("o2oa emulator: the unitAsync sync script", () => {
     ["the superior does not exist", { action: "add", name: "测试", unique: "qa", superior: "nowhere" }, /上级组织不存在/],
     ["a move goes below itself", { action: "update", name: "总部", unique: "hq", superior: "rd" }, /自身或下级/],
     ["the unit to update does not exist", { action: "update", name: "测试", unique: "ghost" }, /组织不存在/],
-    ["the unit to delete still has sub-units", { action: "delete", unique: "hq" }, /下级组织/],
     ["two attributes share a name", { action: "update", name: "研发部", unique: "rd", superior: "hq", attributeList: [{ name: "a", value: [] }, { name: "a", value: [] }] }, /属性名称重复/],
     ["the action is unknown", { action: " update", name: "研发部", unique: "rd" }, /不支持的操作/],
   ])("answers HTTP 200 with result 'error' when %s, and changes nothing", async (_what, body, description) => {
@@ -141,6 +169,19 @@ describe("o2oa emulator: the unitAsync sync script", () => {
     expect(answer.body.type).toBe("success");
     expect(value(answer)).toEqual({ result: "error", description: expect.stringMatching(description) });
     expect(JSON.stringify(units())).toBe(before);
+  });
+
+  it("deletes a unit with every sub-unit, attribute, duty and identity below it, as the platform's unit delete does", async () => {
+    const state = emulator.vendor("o2oa").getState() as { units: Record<string, unknown>[] };
+    state.units.push({ name: "平台组", unique: "rd-platform", superior: "rd", identities: [{ name: "张三", person: "张三@zs@P", unique: "zs-rd" }] });
+    state.units[0] = { ...state.units[0], duties: [{ name: "领导", value: ["张三@zs-rd@I", "x@x@I"] }] };
+    emulator.vendor("o2oa").setState(state);
+
+    const answer = await sync({ action: "delete", unique: "rd" });
+
+    expect(value(answer)).toMatchObject({ result: "success" });
+    expect(units().map((u) => u["unique"])).toEqual(["hq"]);
+    expect(unit("hq")["duties"]).toEqual([expect.objectContaining({ name: "领导", value: ["x@x@I"] })]);
   });
 
   it("renames in place: same id, new distinguished name, sub-objects kept by name", async () => {

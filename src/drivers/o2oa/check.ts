@@ -1,7 +1,7 @@
-import type { Diagnostic } from "../../model/plan.js";
+import type { Action, Diagnostic } from "../../model/plan.js";
 import type { Match } from "../../model/match.js";
 import type { DesiredResource, LiveResource } from "../../model/resource.js";
-import { UNIT } from "./kinds/unit-fields.js";
+import { DELETE_WITH_IDENTITIES, UNIT, unitIds } from "./kinds/unit-fields.js";
 
 interface Placement {
   name: string;
@@ -14,7 +14,7 @@ interface Placement {
  * whitespace (distinguished names are parsed as `\S+@\S+@U`), and no two units under the same
  * superior share a name once the plan is applied.
  */
-export function checkUnits(matches: Match[], live: LiveResource[]): Diagnostic[] {
+export function checkUnits(matches: Match[], live: LiveResource[], _facts?: ReadonlyMap<string, unknown>, deletes: readonly Action[] = []): Diagnostic[] {
   const unitMatches = matches.filter((m) => m.desired.kind === UNIT);
   const units = unitMatches.map((m) => m.desired);
   const diagnostics: Diagnostic[] = [];
@@ -29,6 +29,40 @@ export function checkUnits(matches: Match[], live: LiveResource[]): Diagnostic[]
     }
   }
   diagnostics.push(...siblingClashes(unitMatches, live.filter((l) => l.kind === UNIT)));
+  diagnostics.push(...identityLosses(unitMatches, live, deletes));
+  return diagnostics;
+}
+
+/**
+ * The platform's unit delete removes the unit's identities with it (o2oa/o2oa
+ * x_organization_assemble_control jaxrs/unit/ActionDelete.java), and what the installed sync
+ * script does is unknown. A delete of a unit that holds identities is therefore refused unless
+ * its item says `absent: true` and `deleteWithIdentities: true`; an unmanaged delete (no item)
+ * is always refused for such a unit.
+ */
+function identityLosses(units: Match[], live: LiveResource[], deletes: readonly Action[]): Diagnostic[] {
+  const items = new Map(units.map((m) => [m.desired.key, m.desired]));
+  const diagnostics: Diagnostic[] = [];
+  for (const d of units) {
+    if (!d.desired.absent && d.desired.fields[DELETE_WITH_IDENTITIES] !== undefined) {
+      diagnostics.push(at(d.desired, DELETE_WITH_IDENTITIES, `${label(d.desired)}: deleteWithIdentities only has a meaning next to absent: true`));
+    }
+  }
+  for (const action of deletes) {
+    if (action.kind !== UNIT) continue;
+    const unit = live.find((l) => l.kind === UNIT && l.key === action.key);
+    const identities = [...(unitIds(unit)?.identities ?? [])].sort();
+    if (!identities.length) continue;
+    const item = items.get(action.key);
+    if (item?.fields[DELETE_WITH_IDENTITIES] === true) continue;
+    const shown = identities.slice(0, 10).join(", ") + (identities.length > 10 ? `, and ${identities.length - 10} more` : "");
+    const why = `deleting it would also delete the ${identities.length} identit${identities.length === 1 ? "y" : "ies"} it holds (${shown}), which no plan shows`;
+    if (item) {
+      diagnostics.push(at(item, "absent", `${label(item)}: ${why}; move them first, or add deleteWithIdentities: true next to absent: true to accept their loss`));
+    } else {
+      diagnostics.push({ message: `${action.target}/${UNIT}/${action.key}: the unmanaged delete is refused: ${why}; keep the unit in the manifests, or list it with absent: true and deleteWithIdentities: true` });
+    }
+  }
   return diagnostics;
 }
 

@@ -1,57 +1,53 @@
-import type { ListPage } from "./client.js";
 import type { FetchContext } from "../driver.js";
-import { DriverError } from "../../model/errors.js";
 import type { FetchScope } from "../../model/plan.js";
 import type { LiveResource } from "../../model/resource.js";
+import { FIRST_FLAG, listPath, PAGE_SIZE, REST_BASE, type Family } from "./api.js";
+
+export { PAGE_SIZE, REST_BASE };
 import { UNIT } from "./kinds/unit-fields.js";
-import { toLiveUnits, type WireAttribute, type WireDuty, type WireUnit } from "./wire.js";
-
-export const REST_BASE = "/x_organization_assemble_control/jaxrs";
-/** The most one `list/{flag}/next/{count}` page returns (the platform caps count at 200). */
-export const PAGE_SIZE = 200;
-/** The flag that starts a keyset listing at the beginning. */
-const FIRST = "(0)";
-
-type Family = "unit" | "unitattribute" | "unitduty";
+import type { AnswerSchema } from "../kit/wire.js";
+import { listPageSchema, readAnswer, rowSchemas, toLiveUnits } from "./wire.js";
 
 /**
- * Every unit with its attributes and duties: three keyset listings over the whole tenant
- * (units, unit attributes, unit duties), 200 per call, read side by side. A tenant with up to
- * 200 of each costs three calls.
+ * Every unit with its attributes, duties and identities: four keyset listings over the whole
+ * tenant, read side by side. A tenant with up to 200 of each costs four calls. Identities are
+ * read so that a plan can refuse a unit delete that would take members' identities with it.
  */
 export async function fetchUnits(ctx: FetchContext, scope: FetchScope[]): Promise<LiveResource[]> {
   if (!scope.some((s) => s.kind === UNIT)) return [];
-  const [units, attributes, duties] = await Promise.all([
-    listAll<WireUnit>(ctx, "unit"),
-    listAll<WireAttribute>(ctx, "unitattribute"),
-    listAll<WireDuty>(ctx, "unitduty"),
+  const [units, attributes, duties, identities] = await Promise.all([
+    listAll(ctx, "unit", rowSchemas.unit),
+    listAll(ctx, "unitattribute", rowSchemas.unitattribute),
+    listAll(ctx, "unitduty", rowSchemas.unitduty),
+    listAll(ctx, "identity", rowSchemas.identity),
   ]);
-  return toLiveUnits(ctx.target, units, attributes, duties);
+  return toLiveUnits(ctx.target, units, attributes, duties, identities);
 }
 
-/** Page through one listing: each page starts after the id of the previous page's last row. */
-async function listAll<T extends { id: string }>(ctx: FetchContext, family: Family): Promise<T[]> {
+/**
+ * Page through one listing: each page starts after the id of the previous page's last row.
+ * The server may serve fewer rows than asked, so a short page ends nothing: paging stops once
+ * the envelope's total is reached, at an empty page, or when a page brings no new row.
+ */
+export async function listAll<T extends { id: string }>(ctx: FetchContext, family: Family, schema: AnswerSchema<T[]>): Promise<T[]> {
   const rows: T[] = [];
   const seen = new Set<string>();
-  let flag = FIRST;
+  let flag = FIRST_FLAG;
   for (;;) {
-    const path = `${REST_BASE}/${family}/list/${encodeURIComponent(flag)}/next/${PAGE_SIZE}`;
-    const answer = (await ctx.call({ method: "GET", path, bucket: `${REST_BASE}/${family}/list` })) as ListPage | unknown[];
-    const page = Array.isArray(answer) ? answer : answer?.rows;
-    if (!Array.isArray(page)) throw new DriverError("o2oa", "unknown", undefined, `the ${family} listing did not answer with a list`, { method: "GET", path });
-    for (const row of page as unknown[]) {
-      if (!isRow(row)) throw new DriverError("o2oa", "unknown", undefined, `a ${family} row has no id`, { method: "GET", path });
-      if (!seen.has(row.id)) rows.push(row as T);
+    const path = listPath(family, flag, PAGE_SIZE);
+    const call = { method: "GET", path };
+    const page = readAnswer("o2oa", listPageSchema, await ctx.call({ method: "GET", path, bucket: `${REST_BASE}/${family}/list` }), call);
+    const typed = readAnswer("o2oa", schema, page.rows, call);
+    let fresh = 0;
+    for (const row of typed) {
+      if (seen.has(row.id)) continue;
       seen.add(row.id);
+      rows.push(row);
+      fresh++;
     }
-    const last = page[page.length - 1] as { id: string } | undefined;
-    // The envelope's count is the total: a full last page needs no empty page after it.
-    const total = Array.isArray(answer) ? undefined : answer.total;
-    if (page.length < PAGE_SIZE || !last || last.id === flag || (total !== undefined && total > 0 && rows.length >= total)) return rows;
+    const last = typed[typed.length - 1];
+    if (!last || fresh === 0) return rows;
+    if (page.total !== undefined && rows.length >= page.total) return rows;
     flag = last.id;
   }
-}
-
-function isRow(value: unknown): value is { id: string } {
-  return typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
 }

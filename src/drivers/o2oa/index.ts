@@ -1,8 +1,9 @@
 import type { Driver } from "../driver.js";
 import { checkUnits } from "./check.js";
-import { LOGIN_PATH, O2oaClient, SSO_PATH } from "./client.js";
+import { LOGIN_PATH, SSO_PATH, SYNC_PATH } from "./api.js";
+import { O2oaClient } from "./client.js";
+import { doctor } from "./doctor.js";
 import { fetchUnits } from "./fetch.js";
-import { SYNC_PATH } from "./kinds/unit-body.js";
 import { unit } from "./kinds/unit.js";
 
 /** O2OA organisation service: units with their attributes and duties. */
@@ -12,7 +13,8 @@ export const o2oa: Driver = {
   // O2OA is installed on the customer's own servers: there is no public URL, set `endpoint`.
   defaultEndpoint: "http://127.0.0.1",
   credentials: {
-    fields: ["credential", "password", "client", "key"],
+    // encryptType and tokenName are server settings (person.encryptType, person.tokenName), not secrets.
+    fields: ["credential", "password", "client", "key", "encryptType", "tokenName"],
     secrets: ["password", "key"],
     // SSO logs in as a person too: `credential` names that person in both cases.
     required: [
@@ -33,7 +35,10 @@ export const o2oa: Driver = {
       password: credentials["password"],
       client: credentials["client"],
       key: credentials["key"],
+      encryptType: credentials["encryptType"],
+      tokenName: credentials["tokenName"],
     }),
   fetch: fetchUnits,
   check: checkUnits,
+  doctor,
 };

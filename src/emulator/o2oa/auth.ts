@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { EmuRequest, EmuResponse } from "../vendor.js";
 import { readSsoToken } from "./crypto.js";
-import { failure, PROMPT, success } from "./envelope.js";
+import { failure, PROMPT, success } from "./answers.js";
 import type { O2oaSection } from "./state.js";
 
 /** The platform's default token lifetime: `tokenExpiredMinutes` 21600 (15 days). */
@@ -27,12 +27,33 @@ export class Sessions {
 
   constructor(private readonly section: () => O2oaSection) {}
 
-  /** The person behind a request's token (cookie, `x-token` header, `authorization`, `?x-token`), or anonymous. */
+  /**
+   * The person behind a request's token, or anonymous. HttpToken.java looks for the token under
+   * the server's token name (query, then cookie, then header), then falls back to an
+   * `authorization` header without spaces or colons; a token under any other name is not seen.
+   */
   who(req: EmuRequest, now: number): string | undefined {
-    const cookie = /(?:^|;\s*)x-token=([^;]+)/.exec(req.headers["cookie"] ?? "")?.[1];
-    const token = cookie ?? req.headers["x-token"] ?? req.headers["authorization"] ?? req.query["x-token"];
+    const name = this.tokenName();
+    const cookie = (req.headers["cookie"] ?? "")
+      .split(";")
+      .map((c) => c.trim().split("="))
+      .find(([k]) => k?.toLowerCase() === name)?.[1];
+    const authorization = req.headers["authorization"];
+    const fallback = authorization && !/[\s:]/.test(authorization) ? authorization : undefined;
+    const token = req.query[name] ?? cookie ?? req.headers[name] ?? fallback;
     const session = token ? this.tokens.get(token) : undefined;
     return session && session.expiresAt > now ? session.person : undefined;
+  }
+
+  /** The server's `person.tokenName`, in the lower case header names arrive in. */
+  tokenName(): string {
+    return (this.section().tokenName ?? "x-token").toLowerCase();
+  }
+
+  /** The headers an answer carries a session token in (header and cookie, under the token name). */
+  tokenHeaders(token: string): Record<string, string> {
+    const name = this.section().tokenName ?? "x-token";
+    return { [name.toLowerCase()]: token, "set-cookie": `${name}=${token}; Path=/; HttpOnly` };
   }
 
   /** A fresh token for a person; earlier ones stay valid until they expire. */
@@ -62,7 +83,7 @@ export class Sessions {
     return this.loggedIn(account.credential, now);
   }
 
-  /** `POST .../jaxrs/sso {client, token}` with token = DES(urlencode(credential) + "#" + epoch ms, key). */
+  /** `POST .../jaxrs/sso {client, token}` with token = encrypt(urlencode(credential) + "#" + epoch ms, key) under the server's encryptType. */
   ssoLogin(params: Record<string, unknown>, now: number): EmuResponse {
     const client = typeof params["client"] === "string" ? params["client"] : "";
     const token = typeof params["token"] === "string" ? params["token"] : "";
@@ -70,9 +91,14 @@ export class Sessions {
     if (!token) return failure("token is empty.", PROMPT.ssoTokenEmpty, now);
     const sso = (this.section().ssoClients ?? []).find((c) => c.client === client);
     if (!sso) return failure(`sso client:${client} not exist.`, PROMPT.ssoClientNotExist, now);
-    const plain = readSsoToken(token, sso.key);
+    const plain = readSsoToken(token, sso.key, this.section().encryptType ?? "DES");
     if (plain === undefined || !plain.includes("#")) return failure(`cannot read sso token, client:${client}.`, PROMPT.ssoReadToken, now);
-    const credential = decodeURIComponent(plain.slice(0, plain.indexOf("#")).replace(/\+/g, " "));
+    let credential: string;
+    try {
+      credential = decodeURIComponent(plain.slice(0, plain.indexOf("#")).replace(/\+/g, " "));
+    } catch {
+      return failure(`cannot read sso token, client:${client}.`, PROMPT.ssoReadToken, now);
+    }
     const time = Number(plain.slice(plain.indexOf("#") + 1));
     if (!Number.isFinite(time) || Math.abs(now - time) >= SSO_WINDOW_MS) return failure("sso token expired.", PROMPT.ssoTokenExpired, now);
     if (credential === INITIAL_MANAGER) return failure("the initial manager cannot log in through sso.", PROMPT.ssoAdmin, now);
@@ -84,6 +110,6 @@ export class Sessions {
     const person = `${credential}@${credential}@P`;
     const token = this.issue(person, now);
     const answer = success({ name: credential, distinguishedName: person, token, roleList: ["OrganizationManager@OrganizationManager@R"] }, now);
-    return { ...answer, headers: { "x-token": token, "set-cookie": `x-token=${token}; Path=/; HttpOnly` } };
+    return { ...answer, headers: this.tokenHeaders(token) };
   }
 }

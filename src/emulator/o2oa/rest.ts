@@ -1,6 +1,6 @@
 import type { EmuResponse } from "../vendor.js";
-import { failure, PROMPT, success } from "./envelope.js";
-import type { StoredSub, StoredUnit } from "./state.js";
+import { failure, PROMPT, success } from "./answers.js";
+import type { StoredIdentity, StoredSub, StoredUnit } from "./state.js";
 import type { UnitStore } from "./store.js";
 
 export const REST_PREFIX = "/x_organization_assemble_control/jaxrs/";
@@ -8,7 +8,7 @@ export const REST_PREFIX = "/x_organization_assemble_control/jaxrs/";
 const LIST_MAX = 200;
 const FIRST = "(0)";
 
-const LISTING = /^(unit|unitattribute|unitduty)\/list\/([^/]+)\/next\/([^/]+)$/;
+const LISTING = /^(unit|unitattribute|unitduty|identity)\/list\/([^/]+)\/next\/([^/]+)$/;
 
 interface Row {
   id: string;
@@ -22,7 +22,7 @@ interface Row {
  * of the type, newest first; `(0)` starts at the beginning, any other flag continues after
  * that object. `count` in the envelope is the total.
  */
-export function restListing(path: string, store: UnitStore, now: number): EmuResponse | undefined {
+export function restListing(path: string, store: UnitStore, now: number, pageCap = LIST_MAX): EmuResponse | undefined {
   const m = LISTING.exec(path.slice(REST_PREFIX.length));
   if (!m) return undefined;
   const [, family = "", rawFlag = "", rawCount = ""] = m;
@@ -36,7 +36,7 @@ export function restListing(path: string, store: UnitStore, now: number): EmuRes
     if (at < 0) return notFound(family, flag, now);
     start = at + 1;
   }
-  const page = rows.slice(start, start + Math.max(Math.min(count, LIST_MAX), 1));
+  const page = rows.slice(start, start + Math.max(Math.min(count, LIST_MAX, pageCap), 1));
   return success(
     page.map((r, i) => ({ ...r.wire, rank: start + i + 1 })),
     now,
@@ -46,6 +46,7 @@ export function restListing(path: string, store: UnitStore, now: number): EmuRes
 
 function rowsOf(family: string, store: UnitStore): Row[] {
   if (family === "unit") return store.units.map((u) => ({ id: u.id, flags: [u.unique, u.distinguishedName], wire: unitWire(u, store) }));
+  if (family === "identity") return store.units.flatMap((u) => u.identities.map((i) => ({ id: i.id, flags: [i.unique, i.distinguishedName], wire: identityWire(i, u) })));
   const attributes = family === "unitattribute";
   return store.units.flatMap((u) => (attributes ? u.attributes : u.duties).map((s) => ({ id: s.id, flags: [s.unique, s.distinguishedName], wire: subWire(s, u, attributes) })));
 }
@@ -90,8 +91,13 @@ function subWire(s: StoredSub, unit: StoredUnit, attribute: boolean): Record<str
   return wire;
 }
 
+/** Identity.java: the unit and person are named by id and distinguished name. */
+function identityWire(i: StoredIdentity, unit: StoredUnit): Record<string, unknown> {
+  return { id: i.id, name: i.name, unique: i.unique, distinguishedName: i.distinguishedName, person: i.person, unit: unit.id, unitName: unit.name, unitLevelName: unit.name };
+}
+
 function notFound(family: string, flag: string, now: number): EmuResponse {
   if (family === "unit") return failure(`组织:${flag}不存在.`, PROMPT.unitNotExist, now);
-  const what = family === "unitattribute" ? "UnitAttribute" : "UnitDuty";
+  const what = family === "unitattribute" ? "UnitAttribute" : family === "identity" ? "Identity" : "UnitDuty";
   return failure(`${what}:${flag} 不存在.`, `com.x.organization.assemble.control.jaxrs.${family}.Exception${what}NotExist`, now);
 }

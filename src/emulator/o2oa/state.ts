@@ -31,6 +31,16 @@ export interface O2oaUnit {
   zhengwuDingdingHash?: string;
   attributes?: O2oaSubObject[];
   duties?: O2oaSubObject[];
+  /** Persons' memberships of the unit; the platform's unit delete removes them with it. */
+  identities?: O2oaIdentity[];
+}
+
+export interface O2oaIdentity {
+  id?: string;
+  name: string;
+  /** The person's distinguished name. */
+  person: string;
+  unique?: string;
 }
 
 export interface O2oaSection {
@@ -40,11 +50,22 @@ export interface O2oaSection {
   units: O2oaUnit[];
   /** Token lifetime (the platform's default is 15 days). */
   tokenTtlSeconds?: number;
+  /** `person.encryptType`: the cipher of SSO tokens (default DES). */
+  encryptType?: "DES" | "AES" | "SM4";
+  /** `person.tokenName`: where the session token travels (default `x-token`). */
+  tokenName?: string;
+  /** The installed sync script refuses anonymous callers (the platform itself admits them). */
+  invokeRefusesAnonymous?: boolean;
+  /** The most rows a listing page serves (the platform's cap is 200). */
+  listPageCap?: number;
+  /** Whether the invoke record of the sync script exists and is enabled (default: installed). */
+  syncScript?: "installed" | "disabled" | "missing";
 }
 
 /** A unit with every field filled in, as the emulator keeps it. */
 export type StoredSub = Required<O2oaSubObject>;
-export type StoredUnit = Required<Omit<O2oaUnit, "attributes" | "duties">> & { attributes: StoredSub[]; duties: StoredSub[] };
+export type StoredIdentity = Required<O2oaIdentity> & { distinguishedName: string };
+export type StoredUnit = Required<Omit<O2oaUnit, "attributes" | "duties" | "identities">> & { attributes: StoredSub[]; duties: StoredSub[]; identities: StoredIdentity[] };
 
 export const THIRD_PARTY = ["dingdingId", "dingdingHash", "qiyeweixinId", "qiyeweixinHash", "zhengwuDingdingId", "zhengwuDingdingHash"] as const;
 
@@ -89,6 +110,7 @@ export function normalize(section: O2oaSection, newId: () => string, orderNumber
       ...blankThirdPartyIds(),
       attributes: (u.attributes ?? []).map((a) => storeSub(a, "UA", newId, orderNumber)),
       duties: (u.duties ?? []).map((d) => storeSub(d, "UD", newId, orderNumber)),
+      identities: (u.identities ?? []).map((i) => storeIdentity(i, newId)),
     };
     for (const f of THIRD_PARTY) stored[f] = u[f] ?? "";
     return stored;
@@ -107,4 +129,10 @@ export function storeSub(s: O2oaSubObject, suffix: "UA" | "UD", newId: () => str
     description: s.description ?? "",
     orderNumber: s.orderNumber ?? orderNumber(),
   };
+}
+
+export function storeIdentity(i: O2oaIdentity, newId: () => string): StoredIdentity {
+  const id = i.id ?? newId();
+  const unique = i.unique || id;
+  return { id, name: i.name, person: i.person, unique, distinguishedName: `${i.name}@${unique}@I` };
 }

@@ -9,7 +9,7 @@ export interface UnitInput {
   unique: string;
   distinguishedName: string;
   superior: StoredUnit | undefined;
-  fields: Omit<StoredUnit, "id" | "name" | "unique" | "superior" | "distinguishedName" | "attributes" | "duties" | "orderNumber">;
+  fields: Omit<StoredUnit, "id" | "name" | "unique" | "superior" | "distinguishedName" | "attributes" | "duties" | "identities" | "orderNumber">;
   orderNumber: number | undefined;
   attributes: Entry[];
   duties: Entry[];

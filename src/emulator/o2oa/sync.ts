@@ -1,5 +1,5 @@
 import type { EmuResponse } from "../vendor.js";
-import { syncResult } from "./envelope.js";
+import { syncResult } from "./answers.js";
 import { unitDn, type StoredUnit } from "./state.js";
 import type { UnitStore } from "./store.js";
 import { readUnitInput, replaceList, type UnitInput } from "./sync-input.js";
@@ -43,6 +43,7 @@ function add(body: Record<string, unknown>, store: UnitStore, now: number): EmuR
     distinguishedName: unitDn(v.name, unique),
     attributes: [],
     duties: [],
+    identities: [],
   };
   applyLists(unit, v, store);
   store.units.push(unit);
@@ -69,15 +70,20 @@ function update(body: Record<string, unknown>, store: UnitStore, now: number): E
   return done(unit, "组织修改成功. (unit updated)", now);
 }
 
+/**
+ * `delete`, modelled on the platform's REST unit delete (o2oa/o2oa x_organization_assemble_control
+ * jaxrs/unit/ActionDelete.java), the most likely thing an installed script calls: the unit goes
+ * with every sub-unit below it, their attributes, duties and identities, and those identities
+ * leave every duty that named them.
+ */
 function remove(body: Record<string, unknown>, store: UnitStore, now: number): EmuResponse {
   const flags = [body["unique"], body["distinguishedName"], body["flag"]].filter((f): f is string => typeof f === "string" && f !== "");
   const unit = flags.map((f) => store.pick(f)).find((u) => u !== undefined);
   if (!unit) return error(`组织不存在: ${flags[0] ?? ""}. (unit does not exist)`, now);
-  const children = store.children(unit);
-  if (children.length) {
-    return error(`组织存在下级组织, 不能删除: ${unit.unique}. (the unit still has ${children.length} sub-unit(s): ${children.map((c) => c.unique).join(", ")})`, now);
-  }
-  store.units = store.units.filter((u) => u !== unit);
+  const doomed = store.units.filter((u) => store.isWithin(u, unit));
+  const gone = new Set(doomed.flatMap((u) => u.identities.flatMap((i) => [i.id, i.unique, i.distinguishedName])));
+  store.units = store.units.filter((u) => !doomed.includes(u));
+  for (const u of store.units) for (const d of u.duties) d.value = d.value.filter((v) => !gone.has(v));
   return syncResult({ result: "success", description: "组织删除成功. (unit deleted)" }, now);
 }
 

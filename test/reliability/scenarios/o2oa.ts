@@ -109,8 +109,10 @@ export const o2oaScenario: Scenario = {
     const body = call.body as Record<string, unknown>;
     const key = String(body["unique"]);
     if (body["action"] !== "update") return [{ kind: KIND, op: body["action"] === "delete" ? "delete" : "create", key }];
-    // An update names the unit by its current distinguished name and sends every set whole.
-    const before = known.before.find((r) => r.kind === KIND && r.ids["distinguishedName"] === body["distinguishedName"]);
+    // An update names the unit by its unique (by its current distinguished name when the unique
+    // itself changes) and sends every set whole.
+    const units = known.before.filter((r) => r.kind === KIND);
+    const before = units.find((r) => r.key === key) ?? units.find((r) => r.ids["distinguishedName"] === body["distinguishedName"]);
     const sent = bodySets(body);
     const add: Record<string, string[]> = {};
     const remove: Record<string, string[]> = {};

@@ -1,13 +1,20 @@
 import type { Action, FieldChange } from "../../../model/plan.js";
 import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
+import { SYNC_PATH } from "../api.js";
 import { sub, THIRD_PARTY_FIELDS, unitIds, type UnitIds } from "./unit-fields.js";
 
-/** The organisation sync interface (an installed invoke script, flag `unitAsync`). */
-export const SYNC_PATH = "/x_program_center/jaxrs/invoke/unitAsync/execute";
+export { SYNC_PATH };
 
+/**
+ * One call of the sync script. An `add` whose answer is lost is not repeated blindly (a second
+ * one could create a second unit if the script does not refuse a taken unique): the core
+ * re-reads the units and finds the new one under its unique.
+ */
 export function syncRequest(body: Record<string, unknown>): VendorRequest {
-  return { method: "POST", path: SYNC_PATH, body, bucket: SYNC_PATH };
+  const request: VendorRequest = { method: "POST", path: SYNC_PATH, body, bucket: SYNC_PATH };
+  if (body["action"] === "add") request.retrySafe = false;
+  return request;
 }
 
 /** `delete` names the unit by unique and by its current distinguished name (either suffices). */
@@ -28,8 +35,7 @@ export function writeBody(action: Action, live: LiveResource | undefined): Recor
     action: live ? "update" : "add",
     name,
     unique: action.key,
-    // On update the current name is the lookup hint; the server recomputes it after a rename.
-    distinguishedName: ids?.distinguishedName ?? `${name}@${action.key}@U`,
+    distinguishedName: distinguishedName(action, name, ids),
     typeList: after.list("typeList", ids?.order.typeList),
     description: text(after.value("description")),
     shortName: text(after.value("shortName")),
@@ -41,6 +47,20 @@ export function writeBody(action: Action, live: LiveResource | undefined): Recor
   body["attributeList"] = attributeList(after, ids);
   body["dutyList"] = dutyList(after, ids);
   return body;
+}
+
+/**
+ * The distinguished name a write sends. The vendor's pages say the system fills it in when it
+ * is empty, and the platform computes it as name@unique@U when it stores a unit
+ * (x_organization_core_entity Unit.java), so a write sends the name it will have afterwards:
+ * a renamed unit never sends its old name, which a script storing or matching the field would
+ * otherwise keep or look up. Only when the unique itself changes (`previousKeys`) is the current
+ * name sent, as it is then the one field left that names the unit as it stands (unique is
+ * unique, so it cannot name another unit).
+ */
+function distinguishedName(action: Action, name: string, ids: UnitIds | undefined): string {
+  if (ids && action.renamedFrom !== undefined && action.renamedFrom !== action.key) return ids.distinguishedName;
+  return `${name}@${action.key}@U`;
 }
 
 function attributeList(after: After, ids: UnitIds | undefined): Record<string, unknown>[] {

@@ -1,6 +1,6 @@
 import type { CanonicalItem } from "../../driver.js";
 import type { LiveResource } from "../../../model/resource.js";
-import { asSet, LIST_FIELDS, sub, TEXT_FIELDS } from "./unit-fields.js";
+import { asSet, DELETE_WITH_IDENTITIES, LIST_FIELDS, sub, TEXT_FIELDS } from "./unit-fields.js";
 
 /** An attribute or duty entry as a manifest writes it. */
 export interface SubItem {
@@ -19,6 +19,7 @@ export function unitToCanonical(item: Record<string, unknown>): CanonicalItem {
   for (const f of TEXT_FIELDS) if (item[f] !== undefined) fields[f] = item[f];
   if (item["orderNumber"] !== undefined) fields["orderNumber"] = item["orderNumber"];
   for (const f of LIST_FIELDS) if (item[f] !== undefined) fields[f] = asSet(item[f] as string[]);
+  if (item[DELETE_WITH_IDENTITIES] !== undefined) fields[DELETE_WITH_IDENTITIES] = item[DELETE_WITH_IDENTITIES];
 
   const attributes = item["attributeList"] as SubItem[] | undefined;
   if (attributes !== undefined) {

@@ -3,6 +3,12 @@ import type { LiveResource } from "../../../model/resource.js";
 
 export const UNIT = "o2oa.Unit";
 
+/**
+ * An item's explicit consent, next to `absent: true`, to delete a unit together with the
+ * identities it holds. Never a vendor field: not sent, not read back.
+ */
+export const DELETE_WITH_IDENTITIES = "deleteWithIdentities";
+
 /** The third-party directory ids of a unit, in the order of the vendor's request example. */
 export const THIRD_PARTY_FIELDS = [
   "dingdingId",
@@ -51,13 +57,15 @@ export const UNIT_FIELDS: Record<string, FieldSpec> = {
   zhengwuDingdingId: { type: "scalar" },
   zhengwuDingdingHash: { type: "scalar" },
   attributes: { type: "set" },
-  "attribute.*": { type: "scalar" },
+  // Values are sent in the manifest's order and compared as a set.
+  "attribute.*": { type: "scalar", unordered: true },
   "attributeDescription.*": { type: "scalar" },
   "attributeOrderNumber.*": { type: "scalar" },
   duties: { type: "set" },
   "duty.*": { type: "set" },
   "dutyDescription.*": { type: "scalar" },
   "dutyOrderNumber.*": { type: "scalar" },
+  [DELETE_WITH_IDENTITIES]: { type: "scalar", writeOnly: true },
 };
 
 /** A unit's attribute or duty as the vendor identifies it. */
@@ -77,6 +85,11 @@ export interface UnitIds {
   order: { typeList: string[]; controllerList: string[] };
   attributes: SubIdentity[];
   duties: (SubIdentity & { members: string[] })[];
+  /**
+   * The identities (persons' memberships) the unit holds, by distinguished name. orgform does
+   * not manage them, but the platform's unit delete removes them with the unit.
+   */
+  identities: string[];
 }
 
 export function unitIds(live: LiveResource | undefined): UnitIds | undefined {

@@ -26,9 +26,29 @@ export function failure(message: string, prompt: string | undefined, now: number
   return { status: 500, body, code: prompt ? prompt.slice(prompt.lastIndexOf(".") + 1) : "error" };
 }
 
-/** What the token filters of the organisation modules write for an anonymous caller. */
-export function notLoggedIn(): EmuResponse {
+/**
+ * What the organisation module's token filter answers a caller without a valid session:
+ * HTTP 401 with an `ActionResult` carrying ExceptionUnauthorized, its message localised by
+ * `Accept-Language` (o2oa/o2oa x_base_core_project jaxrs/CipherManagerUserJaxrsFilter.java,
+ * exception/ExceptionUnauthorized.java). The Chinese text is the exception's own; the other
+ * languages' wording is unverified.
+ */
+export function unauthorized(acceptLanguage: string | undefined, now: number): EmuResponse {
+  const answer = failure(UNAUTHORIZED_TEXT[language(acceptLanguage)], PROMPT.unauthorized, now);
+  return { ...answer, status: 401 };
+}
+
+/** What older servers' token filters wrote instead (FilterTools): HTTP 500, a fixed text, no prompt. */
+export function notLoggedInOld(): EmuResponse {
   return { status: 500, body: { type: "error", message: "not cipher or manager or user." }, code: "anonymous" };
+}
+
+const UNAUTHORIZED_TEXT = { zh: "会话已过期或未登录.", en: "Session expired or not logged in." } as const;
+
+/** The first language of an Accept-Language header the emulator has a text for (Chinese otherwise). */
+function language(header: string | undefined): keyof typeof UNAUTHORIZED_TEXT {
+  const first = (header ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "zh";
 }
 
 /** The answer of the sync script, wrapped as `data.value` (HTTP 200 even when it failed). */
@@ -43,6 +63,9 @@ export function syncResult(value: { result: "success" | "error"; description: st
 }
 
 export const PROMPT = {
+  unauthorized: "com.x.base.core.project.exception.ExceptionUnauthorized",
+  invokeNotExist: "com.x.program.center.jaxrs.invoke.ExceptionInvokeNotExist",
+  invokeNotEnable: "com.x.program.center.jaxrs.invoke.ExceptionNotEnable",
   accessDenied: "com.x.base.core.project.exception.ExceptionAccessDenied",
   entityNotExist: "com.x.base.core.project.exception.ExceptionEntityNotExist",
   unitNotExist: "com.x.organization.assemble.control.jaxrs.unit.ExceptionUnitNotExist",
