@@ -1,18 +1,21 @@
 import type { Driver } from "../driver.js";
-import { IsdpClient, TOKEN_PATH } from "./client.js";
+import { CONCURRENCY, REQUESTS_PER_SECOND, TOKEN_PATH } from "./api.js";
+import { checkPersons } from "./check.js";
+import { IsdpClient } from "./client.js";
+import { isdpDoctor } from "./doctor.js";
 import { fetchPersons } from "./fetch.js";
 import { person } from "./kinds/person.js";
 
-/** Huawei ISDP OpenAPI: persons, created and updated in batches of 100. */
+/** Huawei ISDP OpenAPI: persons, created, updated and deregistered in batches of 100. */
 export const isdp: Driver = {
   name: "isdp",
   title: "Huawei ISDP OpenAPI",
   defaultEndpoint: "https://isdpcloud.huawei.com",
   credentials: { fields: ["clientId", "username", "password"], secrets: ["password"], required: [["clientId", "username", "password"]] },
-  // ISDP publishes no quota for these APIs (vendor notes 1.7): a prudent pace that a Target
-  // may raise, backing off when the gateway answers 429.
-  limits: { requestsPerSecond: 5, concurrency: 4, buckets: { [TOKEN_PATH]: 1 } },
+  // A Target may raise this pace; the gateway's HTTP 429 makes orgform back off.
+  limits: { requestsPerSecond: REQUESTS_PER_SECOND, concurrency: CONCURRENCY, buckets: { [TOKEN_PATH]: 1 } },
   kinds: [person],
+  doctor: isdpDoctor,
   createClient: ({ endpoint, credentials }) =>
     new IsdpClient(endpoint, {
       clientId: credentials["clientId"] ?? "",
@@ -20,4 +23,5 @@ export const isdp: Driver = {
       password: credentials["password"] ?? "",
     }),
   fetch: fetchPersons,
+  check: (matches) => checkPersons(matches),
 };

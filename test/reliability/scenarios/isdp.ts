@@ -4,11 +4,11 @@ import type { Scenario } from "./scenario.js";
 const KIND = "isdp.Person";
 const ADD = "/openapi/v1/person/batchAdd";
 const UPDATE = "/openapi/v1/person/batchUpdatePerson";
-const DEREGISTER = "/openapi/v1/person/deregisterPerson";
+const DEREGISTER = "/openapi/v1/person/batchDeregisterPerson";
 
 /**
- * Persons have no members and no renames; ISDP writes creates and updates in batches of 100
- * and deregisters one person per call. Live: 800 open-API persons and 5 made in the console.
+ * Persons have no members and no renames; ISDP writes creates, updates and deregistrations in
+ * batches of 100. Live: 800 open-API persons and 5 made in the console.
  * Desired: 500 updated (five batches), 150 deregistered, 50 left as they are, 100 not named
  * (ignored), and 400 new persons (four batches). The console persons are never named.
  */
@@ -42,7 +42,7 @@ export const isdpScenario: Scenario = {
   touches(call) {
     if (call.path === ADD) return rows(call.body).map((key) => ({ kind: KIND, op: "create" as const, key }));
     if (call.path === UPDATE) return rows(call.body).map((key) => ({ kind: KIND, op: "update" as const, key }));
-    if (call.path === DEREGISTER) return [{ kind: KIND, op: "delete", identity: String((call.body as { personCode: string }).personCode) }];
+    if (call.path === DEREGISTER) return ((call.body as { personList?: string[] }).personList ?? []).map((code) => ({ kind: KIND, op: "delete" as const, identity: code }));
     return [];
   },
 };
