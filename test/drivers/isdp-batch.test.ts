@@ -1,23 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { person } from "../../src/drivers/isdp/kinds/person.js";
 import { fetchContext } from "../../src/engine/fetch.js";
 import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import type { Action } from "../../src/model/plan.js";
-import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, planDir, useEmulator } from "../helpers/orgform.js";
 import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
 
 const ADD = "/openapi/v1/person/batchAdd";
 const LIST = "/openapi/v1/person/getPersonList";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emu = useEmulator();
 
 describe("isdp.Person batches", () => {
   it("fails a whole batch over one invalid row and reports per person what was and was not applied", async () => {
-    emulator = await emulatorWith(tenant([], { catalog: { roleNo: ["worker", "lead"] } }));
+    const emulator = await emu.start(tenant([], { catalog: { roleNo: ["worker", "lead"] } }));
     const items = codes(150).map((c) => ({ personCode: c, personName: c, roleNo: c === "p0120" ? "ghost-role" : "worker" }));
     const dir = siteDir(emulator.url, items);
 
@@ -40,7 +36,7 @@ describe("isdp.Person batches", () => {
   });
 
   it("settles a failed batch by re-reading: only persons that hold every value set count as applied", async () => {
-    emulator = await emulatorWith(
+    const emulator = await emu.start(
       tenant([
         { personCode: "a001@hw", personName: "Applied", email: "a@example.com" },
         { personCode: "b001@hw", personName: "Old name" },
@@ -67,7 +63,7 @@ describe("isdp.Person batches", () => {
   });
 
   it("refreshes a token that expires in the middle of an apply and repeats only the refused call", async () => {
-    emulator = await emulatorWith(tenant([], { tokenTtlSeconds: 359 }));
+    const emulator = await emu.start(tenant([], { tokenTtlSeconds: 359 }));
     const dir = siteDir(emulator.url, codes(250).map((c) => ({ personCode: c, personName: c })), { target: { limits: { requestsPerSecond: 200, concurrency: 1 } } });
     const session = await planDir(dir, ENV);
     emulator.clearCalls();
@@ -77,7 +73,7 @@ describe("isdp.Person batches", () => {
       onResult: () => {
         if (expired) return;
         expired = true; // the first batch is done: every token issued so far stops working
-        emulator!.vendor("isdp").expireTokens();
+        emulator.vendor("isdp").expireTokens();
       },
     });
 
