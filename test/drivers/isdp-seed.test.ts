@@ -5,7 +5,7 @@ import { loadManifests } from "../../src/manifest/load.js";
 import type { Action } from "../../src/model/plan.js";
 import { applyDir, manifestDir, planDir, useEmulator } from "../helpers/orgform.js";
 
-/** The request example of the seed page (person/batchUpdatePerson), field for field and in order. */
+/** The request example of https://support.huaweicloud.com/api-isdp/api_01_0402.html (batchUpdatePerson), field for field and in order. */
 const SEED_BODY = {
   personList: [
     {

@@ -5,7 +5,7 @@ import { answerProblem, readAnswer } from "../kit/wire.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
 import { TOKEN_PATH } from "./api.js";
 import { classifyFailedMessage, classifyHttp, oauthErrorIn } from "./errors.js";
-import { TOKEN_ANSWER, type Envelope } from "./wire.js";
+import { envelopeOf, TOKEN_ANSWER } from "./wire.js";
 
 export { TOKEN_PATH };
 /** Lifetime assumed when a token answer names none (the shortest the vendor's examples show). */
@@ -67,9 +67,7 @@ export class IsdpClient implements VendorClient {
   }
 
   interpret(request: VendorRequest, response: HttpResponse): Outcome {
-    const parsed = parseJsonBody(response);
-    const isObject = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
-    const body = (isObject ? parsed : {}) as Envelope & Record<string, unknown>;
+    const { body, isObject } = envelopeOf(parseJsonBody(response));
     const oauthError = oauthErrorIn(response.status, body, response.body);
     const httpFailure = classifyHttp(response.status, oauthError);
     if (httpFailure) {

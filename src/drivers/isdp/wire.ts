@@ -26,6 +26,12 @@ export interface Envelope {
   error_msg?: unknown;
 }
 
+/** A body as a JSON object (empty when it is not one), and whether it was one. */
+export function envelopeOf(parsed: unknown): { body: Envelope & Record<string, unknown>; isObject: boolean } {
+  const isObject = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+  return { body: isObject ? (parsed as Envelope & Record<string, unknown>) : {}, isObject };
+}
+
 /** One person as getPersonList lists it (the fields orgform reads; api_01_0395). */
 export interface VendorPerson {
   personId?: number | string;

@@ -67,7 +67,7 @@ export const PERSON_FIELDS: Record<string, PersonField> = {
   certificateNo: { kind: "string", sensitive: true },
 };
 
-/** Field order of one `personList` row: the seed's, with `personCode` second. */
+/** Field order of one `personList` row: api_01_0402's request example, with `personCode` second. */
 export const WIRE_ORDER: string[] = (() => {
   const names = Object.keys(PERSON_FIELDS);
   return [names[0] as string, "personCode", ...names.slice(1)];
