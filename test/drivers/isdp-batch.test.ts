@@ -8,6 +8,7 @@ import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
 
 const ADD = "/openapi/v1/person/batchAdd";
 const LIST = "/openapi/v1/person/getPersonList";
+const DEREGISTER = "/openapi/v1/person/batchDeregisterPerson";
 
 const emu = useEmulator();
 
@@ -60,6 +61,36 @@ describe("isdp.Person batches", () => {
 
     // a001's email is not listed by getPersonList, so only its name can be (and is) confirmed.
     expect([...applied]).toEqual(["site/isdp.Person/a001"]);
+  });
+
+  it("deregisters 150 persons in two batchDeregisterPerson calls of at most 100 stored codes", async () => {
+    const emulator = await emu.start(tenant(codes(150).map((c) => ({ personCode: `${c}@hw`, personName: c }))));
+    const dir = siteDir(emulator.url, codes(150).map((c) => ({ personCode: c, absent: true })));
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results.every((r) => r.status === "done")).toBe(true);
+    const batches = emulator.calls("isdp").filter((c) => c.path === DEREGISTER).map((c) => (c.body as { personList: string[] }).personList);
+    expect(batches.map((b) => b.length).sort((a, b) => b - a)).toEqual([100, 50]);
+    expect(batches.flat().sort()).toEqual(codes(150).map((c) => `${c}@hw`));
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("after a failed deregister batch, reports per person: one deregistered meanwhile is done, the other failed", async () => {
+    const emulator = await emu.start(tenant([{ personCode: "d001@hw" }, { personCode: "d002" }]));
+    const dir = siteDir(emulator.url, [{ personCode: "d001", absent: true }, { personCode: "d002", absent: true }]);
+    const session = await planDir(dir, ENV);
+    // Someone deregisters d002 in the console between plan and apply: the whole batch is refused.
+    const state = emulator.vendor("isdp").getState() as { persons: { personCode: string; personStatus?: string }[] };
+    state.persons[1]!.personStatus = "Cancel";
+
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+
+    expect(results.map((r) => [r.key, r.status]).sort()).toEqual([
+      ["d001", "failed"],
+      ["d002", "done"],
+    ]);
+    expect(results.find((r) => r.key === "d001")?.message).toContain("d002 does not exist or is already deregistered");
   });
 
   it("refreshes a token that expires in the middle of an apply and repeats only the refused call", async () => {
