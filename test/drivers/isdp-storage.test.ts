@@ -58,6 +58,18 @@ describe("reading persons", () => {
     expect(starts.every((p) => p.count === 200)).toBe(true);
   });
 
+  it("reads on until an empty page when the vendor gives no total", async () => {
+    const persons = codes(150).map((c) => ({ personCode: `${c}@hw`, personName: c }));
+    const emulator = await emu.start(tenant(persons, { limits: { page: 70, omitTotal: true } }));
+    const dir = siteDir(emulator.url, codes(150).map((c) => ({ personCode: c, personName: c })));
+
+    const { plan } = await planDir(dir, ENV);
+
+    expect(plan.actions).toEqual([]);
+    const starts = emulator.calls("isdp").filter((c) => c.path === LIST).map((c) => (c.body as { page: { start: number } }).page.start);
+    expect(starts).toEqual([0, 70, 140, 150]);
+  });
+
   it("reads a person stored both as x and as x@hw as one key it will not change", async () => {
     const emulator = await emu.start(tenant([{ personCode: "twin", personName: "Console" }, { personCode: "twin@hw", personName: "Open API" }]));
     const dir = siteDir(emulator.url, [{ personCode: "twin", personName: "Renamed" }]);

@@ -49,6 +49,7 @@ export function springError(status: number, error: string, path: string): EmuRes
 }
 
 /** A getPersonList page: no status field (api_01_0395). */
-export function personPage(rows: unknown[], start: number, total: number): EmuResponse {
-  return { status: 200, body: { data: rows, pos: start, total_count: total, entityName: null, totalCount: total }, code: "page" };
+export function personPage(rows: unknown[], start: number, total: number | undefined): EmuResponse {
+  const body = total === undefined ? { data: rows, pos: start, entityName: null } : { data: rows, pos: start, total_count: total, entityName: null, totalCount: total };
+  return { status: 200, body, code: "page" };
 }

@@ -26,7 +26,7 @@ export function listPersons(store: PersonStore, params: Record<string, unknown>)
   if (!Number.isInteger(count) || count < 1) return failed("page.count must be a positive integer");
   if (count > cap && limits?.refuseLargePages) return failed(`page.count ${count} exceeds the largest page, ${cap}`);
   const selected = store.state().persons.filter(matches(params)).sort((a, b) => (a.personId ?? 0) - (b.personId ?? 0));
-  return personPage(selected.slice(start, start + Math.min(count, cap)).map(asListed), start, selected.length);
+  return personPage(selected.slice(start, start + Math.min(count, cap)).map(asListed), start, limits?.omitTotal ? undefined : selected.length);
 }
 
 /**

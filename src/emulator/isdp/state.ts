@@ -39,6 +39,8 @@ export interface IsdpSection {
     page?: number;
     /** Refuse a page.count above `page` instead of serving `page` rows. */
     refuseLargePages?: boolean;
+    /** Answer pages without totalCount / total_count (the page documents both; unverified that they always come). */
+    omitTotal?: boolean;
     /** Calls per second per application; more get HTTP 429. */
     qps?: number;
   };
