@@ -71,7 +71,7 @@ export function fetchMinimum(live: LiveCounts, sizes: DriverSizes, vendors: read
 
 /**
  * Apply, per vendor, for the plan's actions (the token is still valid from fetch: no token call).
- * - ISDP: batchAdd and batchUpdatePerson carry `isdpPersonBatch` persons; deregisterPerson one.
+ * - ISDP: batchAdd, batchUpdatePerson and batchDeregisterPerson carry `isdpPersonBatch` persons.
  * - DingTalk: one member/update carries up to a chunk of additions and a chunk of removals.
  * - Jiandaoyun: one call per role-group or role create, rename, move or delete; add_members and
  *   remove_members carry a chunk of usernames each.
@@ -108,7 +108,7 @@ export function applyMinimum(actions: Action[], sizes: DriverSizes): Record<stri
     }
   }
   if (actions.some((a) => a.kind === "isdp.Person")) {
-    add("isdp", Math.ceil(isdpOps.create / sizes.isdpPersonBatch) + Math.ceil(isdpOps.update / sizes.isdpPersonBatch) + isdpOps.delete);
+    add("isdp", Math.ceil(isdpOps.create / sizes.isdpPersonBatch) + Math.ceil(isdpOps.update / sizes.isdpPersonBatch) + Math.ceil(isdpOps.delete / sizes.isdpPersonBatch));
   }
   return out;
 }

@@ -1,23 +1,20 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { person } from "../../src/drivers/isdp/kinds/person.js";
 import { fetchContext } from "../../src/engine/fetch.js";
 import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import type { Action } from "../../src/model/plan.js";
-import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, planDir, useEmulator } from "../helpers/orgform.js";
 import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
 
 const ADD = "/openapi/v1/person/batchAdd";
 const LIST = "/openapi/v1/person/getPersonList";
+const DEREGISTER = "/openapi/v1/person/batchDeregisterPerson";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emu = useEmulator();
 
 describe("isdp.Person batches", () => {
   it("fails a whole batch over one invalid row and reports per person what was and was not applied", async () => {
-    emulator = await emulatorWith(tenant([], { catalog: { roleNo: ["worker", "lead"] } }));
+    const emulator = await emu.start(tenant([], { catalog: { roleNo: ["worker", "lead"] } }));
     const items = codes(150).map((c) => ({ personCode: c, personName: c, roleNo: c === "p0120" ? "ghost-role" : "worker" }));
     const dir = siteDir(emulator.url, items);
 
@@ -31,7 +28,8 @@ describe("isdp.Person batches", () => {
     }
     // After the failure the driver read those 50 persons back before saying so.
     const lists = emulator.calls("isdp").filter((c) => c.path === LIST).map((c) => c.body as { personCodeList?: string[] });
-    expect(lists.at(-1)?.personCodeList).toEqual(codes(50, "p", 100).map((c) => `${c}@hw`));
+    // Under both forms a person may be stored in.
+    expect(lists.at(-1)?.personCodeList).toEqual(codes(50, "p", 100).flatMap((c) => [c, `${c}@hw`]));
     expect(storedPersons(emulator.vendor("isdp").getState())).toHaveLength(100);
     // Running plan again shows exactly what is left.
     const again = await planDir(dir, ENV);
@@ -39,11 +37,11 @@ describe("isdp.Person batches", () => {
   });
 
   it("settles a failed batch by re-reading: only persons that hold every value set count as applied", async () => {
-    emulator = await emulatorWith(
+    const emulator = await emu.start(
       tenant([
         { personCode: "a001@hw", personName: "Applied", email: "a@example.com" },
         { personCode: "b001@hw", personName: "Old name" },
-        { personCode: "c001@hw", personName: "Half", email: "old@example.com" },
+        { personCode: "c001@hw", personName: "Half", reason: "old reason" },
       ]),
     );
     const session = await planDir(siteDir(emulator.url, []), ENV);
@@ -55,17 +53,48 @@ describe("isdp.Person batches", () => {
       [
         update("a001", [{ field: "personName", before: "x", after: "Applied" }, { field: "email", before: null, after: "a@example.com" }]),
         update("b001", [{ field: "personName", before: "Old name", after: "New name" }]),
-        update("c001", [{ field: "personName", before: "x", after: "Half" }, { field: "email", before: "old@example.com", after: "new@example.com" }]),
+        update("c001", [{ field: "personName", before: "x", after: "Half" }, { field: "reason", before: "old reason", after: "new reason" }]),
         create("d001"),
       ],
       ctx,
     );
 
+    // a001's email is not listed by getPersonList, so only its name can be (and is) confirmed.
     expect([...applied]).toEqual(["site/isdp.Person/a001"]);
   });
 
+  it("deregisters 150 persons in two batchDeregisterPerson calls of at most 100 stored codes", async () => {
+    const emulator = await emu.start(tenant(codes(150).map((c) => ({ personCode: `${c}@hw`, personName: c }))));
+    const dir = siteDir(emulator.url, codes(150).map((c) => ({ personCode: c, absent: true })));
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results.every((r) => r.status === "done")).toBe(true);
+    const batches = emulator.calls("isdp").filter((c) => c.path === DEREGISTER).map((c) => (c.body as { personList: string[] }).personList);
+    expect(batches.map((b) => b.length).sort((a, b) => b - a)).toEqual([100, 50]);
+    expect(batches.flat().sort()).toEqual(codes(150).map((c) => `${c}@hw`));
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("after a failed deregister batch, reports per person: one deregistered meanwhile is done, the other failed", async () => {
+    const emulator = await emu.start(tenant([{ personCode: "d001@hw" }, { personCode: "d002" }]));
+    const dir = siteDir(emulator.url, [{ personCode: "d001", absent: true }, { personCode: "d002", absent: true }]);
+    const session = await planDir(dir, ENV);
+    // Someone deregisters d002 in the console between plan and apply: the whole batch is refused.
+    const state = emulator.vendor("isdp").getState() as { persons: { personCode: string; personStatus?: string }[] };
+    state.persons[1]!.personStatus = "Cancel";
+
+    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+
+    expect(results.map((r) => [r.key, r.status]).sort()).toEqual([
+      ["d001", "failed"],
+      ["d002", "done"],
+    ]);
+    expect(results.find((r) => r.key === "d001")?.message).toContain("d002 does not exist or is already deregistered");
+  });
+
   it("refreshes a token that expires in the middle of an apply and repeats only the refused call", async () => {
-    emulator = await emulatorWith(tenant([], { tokenTtlSeconds: 359 }));
+    const emulator = await emu.start(tenant([], { tokenTtlSeconds: 359 }));
     const dir = siteDir(emulator.url, codes(250).map((c) => ({ personCode: c, personName: c })), { target: { limits: { requestsPerSecond: 200, concurrency: 1 } } });
     const session = await planDir(dir, ENV);
     emulator.clearCalls();
@@ -75,7 +104,7 @@ describe("isdp.Person batches", () => {
       onResult: () => {
         if (expired) return;
         expired = true; // the first batch is done: every token issued so far stops working
-        emulator!.vendor("isdp").expireTokens();
+        emulator.vendor("isdp").expireTokens();
       },
     });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IsdpClient, TOKEN_PATH } from "../../src/drivers/isdp/client.js";
-import { keyOfStored, storedCode } from "../../src/drivers/isdp/person-code.js";
+import { PERSON_FIELD_SPECS } from "../../src/drivers/isdp/kinds/person-fields.js";
+import { keyOfStored, storedForms } from "../../src/drivers/isdp/wire.js";
 import type { VendorRequest } from "../../src/model/request.js";
 import { sameFieldValue } from "../../src/planner/diff.js";
 
@@ -79,12 +80,22 @@ describe("the @hw code rule", () => {
     ["12345@@@hw", "12345@@", true],
     ["console-admin", "console-admin", false],
     ["100XXX@isdp", "100XXX@isdp", false],
-  ])("reads stored code %s as key %s", (stored, key, viaOpenApi) => {
-    expect(keyOfStored(stored)).toEqual({ key, viaOpenApi });
+  ])("reads stored code %s as key %s", (stored, key, suffixed) => {
+    expect(keyOfStored(stored)).toEqual({ key, suffixed });
   });
 
-  it("adds the suffix to name a stored person", () => {
-    expect(storedCode("12345@@")).toBe("12345@@@hw");
+  it("names both stored forms of a key, for reads by code", () => {
+    expect(storedForms("12345@@")).toEqual(["12345@@", "12345@@@hw"]);
+  });
+});
+
+describe("person field specs", () => {
+  it("mark personal data sensitive and the fields getPersonList does not return write-only", () => {
+    const flagged = (flag: "sensitive" | "writeOnly") => Object.keys(PERSON_FIELD_SPECS).filter((f) => PERSON_FIELD_SPECS[f]?.[flag]).sort();
+
+    expect(flagged("sensitive")).toEqual(["certificateNo", "email", "phone"]);
+    expect(flagged("writeOnly")).toEqual(expect.arrayContaining(["firstName", "email", "description", "customerCode", "supplierCode", "openAccount", "status", "headFileId", "faceFileId", "language", "udfExtend5", "udfExtend6"]));
+    expect(flagged("writeOnly").filter((f) => ["personName", "personType", "orgNo", "roleNo", "positionCode", "phone", "udfExtend1"].includes(f))).toEqual([]);
   });
 });
 

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readStateFile } from "../../src/emulator/state.js";
-import { applyDir, emulatorWith, planDir, ROOT, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, planDir, ROOT, useEmulator } from "../helpers/orgform.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emu = useEmulator();
 
 describe("examples/isdp against examples/emulator/isdp.yaml", () => {
   it("plans the expected changes, applies them, then plans none", async () => {
-    emulator = await emulatorWith(readStateFile(`${ROOT}examples/emulator/isdp.yaml`));
+    const emulator = await emu.start(readStateFile(`${ROOT}examples/emulator/isdp.yaml`));
     const env = { ISDP_ENDPOINT: `${emulator.url}/isdp`, ISDP_APP_TOKEN: "demo-app-token-not-for-production" };
     const dir = `${ROOT}examples/isdp`;
 

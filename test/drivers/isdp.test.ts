@@ -1,24 +1,21 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DriverError, ManifestError } from "../../src/model/errors.js";
-import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, planDir, useEmulator } from "../helpers/orgform.js";
 import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
 
 const ADD = "/openapi/v1/person/batchAdd";
 const UPDATE = "/openapi/v1/person/batchUpdatePerson";
 const LIST = "/openapi/v1/person/getPersonList";
-const DEREGISTER = "/openapi/v1/person/deregisterPerson";
+const DEREGISTER = "/openapi/v1/person/batchDeregisterPerson";
+const PLAIN_UPDATE = "/openapi/v1/person/batchUpdate";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emu = useEmulator();
 
 const bodyOf = (c: { body: unknown }) => c.body as { personList: Record<string, unknown>[] };
 
 describe("isdp.Person over HTTP", () => {
   it("adds 250 persons in exactly 3 batchAdd calls, stored under <code>@hw, then plans no changes", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emu.start(tenant([]));
     const dir = siteDir(emulator.url, codes(250).map((c) => ({ personCode: c, personName: `Name ${c}`, personType: "Employee" })));
 
     const { results } = await applyDir(dir, ENV);
@@ -38,7 +35,7 @@ describe("isdp.Person over HTTP", () => {
 
   it("updates 250 persons in exactly 3 batchUpdatePerson calls that carry only the changed fields", async () => {
     const before = codes(250).map((c) => ({ personCode: `${c}@hw`, personName: `Old ${c}`, email: `${c}@example.com`, personStatus: "OpenAccount" }));
-    emulator = await emulatorWith(tenant(before));
+    const emulator = await emu.start(tenant(before));
     const dir = siteDir(emulator.url, codes(250).map((c) => ({ personCode: c, personName: `New ${c}`, email: `${c}@example.com` })));
 
     const { session, results } = await applyDir(dir, ENV);
@@ -57,7 +54,7 @@ describe("isdp.Person over HTTP", () => {
   it("reads 450 persons in 3 pages of up to 200, leaving deregistered (Cancel) persons out", async () => {
     const active = codes(450).map((c) => ({ personCode: `${c}@hw`, personName: c, personStatus: "OpenAccount" }));
     const cancelled = codes(5, "gone").map((c) => ({ personCode: `${c}@hw`, personName: c, personStatus: "Cancel" }));
-    emulator = await emulatorWith(tenant([...active, ...cancelled]));
+    const emulator = await emu.start(tenant([...active, ...cancelled]));
     const dir = siteDir(emulator.url, codes(450).map((c) => ({ personCode: c, personName: c })));
 
     const { plan } = await planDir(dir, ENV);
@@ -73,7 +70,7 @@ describe("isdp.Person over HTTP", () => {
   });
 
   it("creates a person whose only record is deregistered, since Cancel counts as absent", async () => {
-    emulator = await emulatorWith(tenant([{ personCode: "w001@hw", personId: 5000101, personName: "Wang", personStatus: "Cancel" }]));
+    const emulator = await emu.start(tenant([{ personCode: "w001@hw", personId: 5000101, personName: "Wang", personStatus: "Cancel" }]));
     const dir = siteDir(emulator.url, [{ personCode: "w001", personName: "Wang" }]);
 
     const { session, results } = await applyDir(dir, ENV);
@@ -85,13 +82,13 @@ describe("isdp.Person over HTTP", () => {
   });
 
   it("deregisters an absent person by its stored code; the Cancel person then plans no changes", async () => {
-    emulator = await emulatorWith(tenant([{ personCode: "z001@hw", personName: "Zhao", personStatus: "OpenAccount" }, { personCode: "z002@hw", personName: "Zhou" }]));
+    const emulator = await emu.start(tenant([{ personCode: "z001@hw", personName: "Zhao", personStatus: "OpenAccount" }, { personCode: "z002@hw", personName: "Zhou" }]));
     const dir = siteDir(emulator.url, [{ personCode: "z001", absent: true }, { personCode: "z002", personName: "Zhou" }]);
 
     const { results } = await applyDir(dir, ENV);
 
     expect(results.map((r) => [r.key, r.op, r.status])).toEqual([["z001", "delete", "done"]]);
-    expect(emulator.calls("isdp").filter((c) => c.path === DEREGISTER).map((c) => c.body)).toEqual([{ personCode: "z001@hw" }]);
+    expect(emulator.calls("isdp").filter((c) => c.path === DEREGISTER).map((c) => c.body)).toEqual([{ personList: ["z001@hw"] }]);
     expect(storedPersons(emulator.vendor("isdp").getState()).map((p) => [p.personCode, p.personStatus])).toEqual([
       ["z001@hw", "Cancel"],
       ["z002@hw", undefined],
@@ -99,27 +96,64 @@ describe("isdp.Person over HTTP", () => {
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 
-  it("with unmanaged: delete, deregisters open-API persons the manifests omit but never console-made ones", async () => {
-    emulator = await emulatorWith(tenant([{ personCode: "keep@hw" }, { personCode: "extra@hw" }, { personCode: "console-admin" }]));
+  it("with unmanaged: delete, deregisters every omitted person in one call by its stored code, and never reads a smart device", async () => {
+    const emulator = await emu.start(
+      tenant([{ personCode: "keep@hw" }, { personCode: "extra@hw" }, { personCode: "console-made" }, { personCode: "gate-cam-01", isSmartDevice: "Y" }]),
+    );
     const dir = siteDir(emulator.url, [{ personCode: "keep" }], { target: { policy: { "isdp.Person": { unmanaged: "delete" } } } });
 
     const { session } = await applyDir(dir, ENV);
 
-    expect(session.plan.actions.map((a) => [a.key, a.op])).toEqual([["extra", "delete"]]);
-    expect(emulator.calls("isdp").filter((c) => c.path === DEREGISTER).map((c) => c.body)).toEqual([{ personCode: "extra@hw" }]);
+    expect(session.plan.actions.map((a) => [a.key, a.op]).sort()).toEqual([
+      ["console-made", "delete"],
+      ["extra", "delete"],
+    ]);
+    const deregisters = emulator.calls("isdp").filter((c) => c.path === DEREGISTER);
+    expect(deregisters.map((c) => (c.body as { personList: string[] }).personList.sort())).toEqual([["console-made", "extra@hw"]]);
+    expect(emulator.calls("isdp").filter((c) => c.path === LIST).every((c) => (c.body as { isSmartDevice?: string }).isSmartDevice === "N")).toBe(true);
+    expect(storedPersons(emulator.vendor("isdp").getState()).find((p) => p.personCode === "gate-cam-01")?.personStatus).toBeUndefined();
   });
 
-  it("refuses to change a person stored without @hw, which batchUpdatePerson cannot reach", async () => {
-    emulator = await emulatorWith(tenant([{ personCode: "console-admin", personName: "Admin" }]));
-    const dir = siteDir(emulator.url, [{ personCode: "console-admin", personName: "Administrator" }]);
+  it("updates a person stored without @hw through person/batchUpdate, with the name, type, status and organisation it needs", async () => {
+    const emulator = await emu.start(
+      tenant([{ personCode: "console-made", personName: "Admin", personType: "Employee", orgNo: "hq", personStatus: "OpenAccount", roleNo: "worker" }]),
+    );
+    const dir = siteDir(emulator.url, [{ personCode: "console-made", personName: "Administrator", roleNo: ["worker", "lead"] }]);
+
+    const { results } = await applyDir(dir, ENV);
+
+    expect(results.map((r) => r.status)).toEqual(["done"]);
+    expect(emulator.calls("isdp").filter((c) => c.path === PLAIN_UPDATE).map((c) => c.body)).toEqual([
+      { personList: [{ orgNo: "hq", personCode: "console-made", personName: "Administrator", personStatus: "OpenAccount", personType: "Employee", roleNo: "worker,lead" }] },
+    ]);
+    expect(emulator.calls("isdp").some((c) => c.path === UPDATE)).toBe(false);
+    expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
+  });
+
+  it("refuses, at plan time, changes person/batchUpdate cannot make to a person stored without @hw", async () => {
+    const emulator = await emu.start(tenant([{ personCode: "console-made", personName: "Admin", personType: "Employee" }]));
+    const dir = siteDir(emulator.url, [{ personCode: "console-made", personName: "Administrator", blackList: 1, roleNo: ["a", "b", "c", "d", "e", "f"] }]);
 
     const session = await planDir(dir, ENV);
 
-    expect(session.problems.map((p) => p.message)).toEqual([expect.stringContaining("no @hw suffix")]);
+    expect(session.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining("that call cannot set blackList"),
+      expect.stringContaining("needs orgNo on every update"),
+      expect.stringContaining("at most 5 role codes"),
+    ]);
+  });
+
+  it("refuses a smart-device person in the manifest, since orgform never reads devices", async () => {
+    const emulator = await emu.start(tenant([]));
+    const dir = siteDir(emulator.url, [{ personCode: "gate-cam-02", isSmartDevice: "Y" }]);
+
+    const session = await planDir(dir, ENV);
+
+    expect(session.problems.map((p) => p.message)).toEqual([expect.stringContaining("isSmartDevice Y")]);
   });
 
   it("refuses a manifest code that already ends in @hw, before any call", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emu.start(tenant([]));
     const dir = siteDir(emulator.url, [{ personCode: "h1@hw", personName: "One" }]);
 
     const failure = await planDir(dir, ENV).catch((e: unknown) => e);
@@ -130,7 +164,7 @@ describe("isdp.Person over HTTP", () => {
   });
 
   it("compares a phone through the vendor's mask and lists of codes as sets", async () => {
-    emulator = await emulatorWith(tenant([{ personCode: "m001@hw", phone: "13572003278", roleNo: "b,a", positionCode: "x" }]));
+    const emulator = await emu.start(tenant([{ personCode: "m001@hw", phone: "13572003278", roleNo: "b,a", positionCode: "x" }]));
     const same = siteDir(emulator.url, [{ personCode: "m001", phone: "13572003278", roleNo: ["a", "b"], positionCode: "x" }]);
     const changed = siteDir(emulator.url, [{ personCode: "m001", phone: "13672003278", roleNo: "a,b,c", positionCode: "x" }]);
 
@@ -142,7 +176,7 @@ describe("isdp.Person over HTTP", () => {
   });
 
   it("reports a wrong application token as an auth failure without printing it", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emu.start(tenant([]));
     const dir = siteDir(emulator.url, [{ personCode: "a1" }]);
 
     const failure = await planDir(dir, { ISDP_APP_TOKEN: "not-the-token" }).catch((e: unknown) => e);
@@ -153,7 +187,7 @@ describe("isdp.Person over HTTP", () => {
   });
 
   it("retries throttled and failing calls and converges", async () => {
-    emulator = await emulatorWith(tenant([]));
+    const emulator = await emu.start(tenant([]));
     const dir = siteDir(emulator.url, codes(120).map((c) => ({ personCode: c, personName: c })));
     emulator.faults.configure({ probability: 0.4, seed: 3, kinds: ["ratelimit", "http500"], vendors: ["isdp"] });
 

@@ -1,14 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emulatorWith, type TestEmulator } from "../helpers/orgform.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useEmulator, type TestEmulator } from "../helpers/orgform.js";
 import { APP_ID, APP_TOKEN, CLIENT_ID, tenant } from "../drivers/isdp-tenant.js";
 
+const emu = useEmulator();
 let emulator: TestEmulator;
+const START_PERSONS = () => [
+  { personCode: "h1@hw", personName: "One", personStatus: "OpenAccount" },
+  { personCode: "cam-1", personName: "Gate camera", isSmartDevice: "Y" },
+];
 beforeEach(async () => {
-  emulator = await emulatorWith(
-    tenant([{ personCode: "h1@hw", personName: "One", personStatus: "OpenAccount" }], { limits: { batch: 3, page: 2 }, udfExtendEnabled: [1] }),
-  );
+  emulator = await emu.start(tenant(START_PERSONS(), { limits: { batch: 3, page: 2 }, udfExtendEnabled: [1] }));
 });
-afterEach(() => emulator.close());
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${emulator.url}/isdp${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
@@ -52,7 +54,7 @@ describe("the isdp emulator", () => {
     const answer = await call("/openapi/v1/person/batchUpdatePerson", { personList: [{ personCode: "h1", personName: "Uno" }] });
 
     expect(answer.body).toEqual({ status: "success", msg: null, data: null, success: true, failed: false });
-    expect(persons()).toEqual([expect.objectContaining({ personCode: "h1@hw", personName: "Uno" })]);
+    expect(persons()[0]).toEqual(expect.objectContaining({ personCode: "h1@hw", personName: "Uno" }));
   });
 
   it("stores persons made by batchAdd under <code>@hw", async () => {
@@ -96,16 +98,69 @@ describe("the isdp emulator", () => {
     expect(persons()[0]).toMatchObject({ personStatus: "Cancel" });
   });
 
-  it("pages getPersonList with page.start/page.count, refuses pages above the limit and masks phones", async () => {
-    await call("/openapi/v1/person/batchAdd", { personList: [{ personCode: "h2", phone: "13572003278", roleNo: "r1,r2" }, { personCode: "h3" }] });
+  it("pages getPersonList with page.start/page.count, serves at most its page size, leaves devices out on N and masks phones", async () => {
+    await call("/openapi/v1/person/batchAdd", { personList: [{ personCode: "h2", phone: "13572003278", roleNo: "r1,r2", email: "h2@example.com" }, { personCode: "h3" }] });
 
-    const second = await call("/openapi/v1/person/getPersonList", { page: { start: 1, count: 2 } });
-    const tooBig = await call("/openapi/v1/person/getPersonList", { page: { start: 0, count: 3 } });
+    const second = await call("/openapi/v1/person/getPersonList", { page: { start: 1, count: 2 }, isSmartDevice: "N" });
+    const capped = await call("/openapi/v1/person/getPersonList", { page: { start: 0, count: 3 }, isSmartDevice: "N" });
 
     expect(second.body).toMatchObject({ pos: 1, totalCount: 3, total_count: 3 });
     const rows = second.body["data"] as Record<string, unknown>[];
     expect(rows.map((r) => r["personCode"])).toEqual(["h2@hw", "h3@hw"]);
     expect(rows[0]).toMatchObject({ phone: "135******78", roleInfo: [{ roleCode: "r1" }, { roleCode: "r2" }] });
+    // The list returns only what the vendor's response example shows: no email.
+    expect(rows[0]).not.toHaveProperty("email");
+    expect((capped.body["data"] as unknown[]).length).toBe(2);
+  });
+
+  it("refuses a page above its size when told to", async () => {
+    emulator.vendor("isdp").setState(tenant(START_PERSONS(), { limits: { page: 2, refuseLargePages: true } })["isdp"]);
+
+    const tooBig = await call("/openapi/v1/person/getPersonList", { page: { start: 0, count: 3 } });
+
     expect(tooBig.body).toMatchObject({ status: "failed" });
+  });
+
+  it.each([
+    ["Y", ["cam-1"]],
+    ["N", ["h1@hw"]],
+    [undefined, ["h1@hw", "cam-1"]],
+  ])("lists with isSmartDevice %s only the matching accounts", async (flag, codes) => {
+    const answer = await call("/openapi/v1/person/getPersonList", { page: { start: 0, count: 2 }, isSmartDevice: flag });
+
+    expect((answer.body["data"] as { personCode: string }[]).map((r) => r.personCode).sort()).toEqual([...codes].sort());
+  });
+
+  it("stores batchAdd persons under the code as sent when batchAddStores is asSent; batchUpdatePerson then cannot reach them", async () => {
+    emulator.vendor("isdp").setState(tenant([], { batchAddStores: "asSent" })["isdp"]);
+
+    await call("/openapi/v1/person/batchAdd", { personList: [{ personCode: "h4", personName: "Four" }] });
+    const viaHw = await call("/openapi/v1/person/batchUpdatePerson", { personList: [{ personCode: "h4", personName: "Vier" }] });
+
+    expect(persons()).toEqual([expect.objectContaining({ personCode: "h4", personName: "Four" })]);
+    expect(viaHw.body).toMatchObject({ status: "failed", msg: "person h4@hw does not exist" });
+  });
+
+  it("updates by the code as sent through person/batchUpdate, which needs name, type, status and organisation", async () => {
+    const partial = await call("/openapi/v1/person/batchUpdate", { personList: [{ personCode: "h1@hw", personName: "Eins" }] });
+    const full = await call("/openapi/v1/person/batchUpdate", {
+      personList: [{ orgNo: "hq", personCode: "h1@hw", personName: "Eins", personStatus: "OpenAccount", personType: "Employee", email: "ignored@example.com" }],
+    });
+
+    expect(partial.body).toMatchObject({ status: "failed", msg: "personCode h1@hw: personType, personStatus, orgNo required" });
+    expect(full.body).toEqual({ status: "success", msg: null, data: null });
+    expect(persons()[0]).toMatchObject({ personName: "Eins", orgNo: "hq" });
+    expect(persons()[0]).not.toHaveProperty("email");
+  });
+
+  it("deregisters a batch by codes as sent, all or nothing", async () => {
+    await call("/openapi/v1/person/batchAdd", { personList: [{ personCode: "h2" }] });
+
+    const unknown = await call("/openapi/v1/person/batchDeregisterPerson", { personList: ["h1@hw", "nobody"] });
+    const both = await call("/openapi/v1/person/batchDeregisterPerson", { personList: ["h1@hw", "h2@hw"] });
+
+    expect(unknown.body).toMatchObject({ status: "failed" });
+    expect(both.body).toMatchObject({ status: "success", success: true });
+    expect(persons().filter((p) => p["personStatus"] === "Cancel").map((p) => p["personCode"])).toEqual(["h1@hw", "h2@hw"]);
   });
 });

@@ -1,10 +1,13 @@
 import type { Outcome, VendorClient } from "../driver.js";
 import { TokenCache } from "../kit/token-cache.js";
 import { malformed, parseJsonBody } from "../kit/answer.js";
+import { answerProblem, readAnswer } from "../kit/wire.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
-import { classifyFailedMessage, classifyHttp, isOAuthError } from "./errors.js";
+import { TOKEN_PATH } from "./api.js";
+import { classifyFailedMessage, classifyHttp, oauthErrorIn } from "./errors.js";
+import { envelopeOf, TOKEN_ANSWER } from "./wire.js";
 
-export const TOKEN_PATH = "/oauth2/oauth/rest_token";
+export { TOKEN_PATH };
 /** Lifetime assumed when a token answer names none (the shortest the vendor's examples show). */
 const FALLBACK_TTL_SECONDS = 359;
 
@@ -14,24 +17,6 @@ export interface IsdpCredentials {
   username: string;
   /** The application token. */
   password: string;
-}
-
-interface TokenAnswer {
-  access_token?: unknown;
-  token_type?: unknown;
-  expires_in?: unknown;
-}
-
-interface Envelope {
-  status?: unknown;
-  msg?: unknown;
-  data?: unknown;
-  success?: unknown;
-  failed?: unknown;
-  totalCount?: unknown;
-  error?: unknown;
-  error_description?: unknown;
-  error_msg?: unknown;
 }
 
 /**
@@ -62,9 +47,9 @@ export class IsdpClient implements VendorClient {
   }
 
   acceptToken(data: unknown, now: number): void {
-    const answer = data as TokenAnswer;
-    this.token.accept(String(answer.access_token), answer.expires_in, now);
-    this.tokenType = typeof answer.token_type === "string" && answer.token_type ? answer.token_type : "bearer";
+    const answer = readAnswer("isdp", TOKEN_ANSWER, data, { method: "POST", path: TOKEN_PATH });
+    this.token.accept(answer.access_token, answer.expires_in, now);
+    this.tokenType = answer.token_type ? answer.token_type : "bearer";
   }
 
   invalidateToken(): void {
@@ -82,30 +67,29 @@ export class IsdpClient implements VendorClient {
   }
 
   interpret(request: VendorRequest, response: HttpResponse): Outcome {
-    const body = parseJsonBody(response) as Envelope | undefined;
-    const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
-    const named = isObject && typeof body.error === "string" ? body.error : undefined;
-    // The gateway may render an OAuth2 error as XML (<InvalidTokenException>); the name is what counts.
-    const oauthError = isOAuthError(named) ? named : !isObject && /invalid_token/.test(response.body) ? "invalid_token" : undefined;
+    const { body, isObject } = envelopeOf(parseJsonBody(response));
+    const oauthError = oauthErrorIn(response.status, body, response.body);
     const httpFailure = classifyHttp(response.status, oauthError);
     if (httpFailure) {
       // A token request that is refused for a lasting reason means the credentials are wrong.
       const failure = request.path === TOKEN_PATH && httpFailure !== "rateLimited" && httpFailure !== "server" ? "auth" : httpFailure;
-      const detail = isObject ? (body.error_description ?? body.msg ?? body.error_msg ?? body.error) : undefined;
+      const detail = body.error_description ?? body.msg ?? body.error_msg ?? body["error"] ?? body[" error"];
       return { ok: false, failure, code: oauthError ?? `HTTP ${response.status}`, message: String(detail ?? `HTTP ${response.status}`) };
     }
     if (!isObject) return malformed(response, "the body is not a JSON object");
     if (request.path === TOKEN_PATH) {
-      if (typeof (body as TokenAnswer).access_token !== "string") return malformed(response, "access_token is missing");
-      return { ok: true, data: body };
+      const problem = answerProblem(TOKEN_ANSWER, body);
+      return problem ? malformed(response, problem) : { ok: true, data: body };
     }
     if (body.status === "failed" || body.failed === true) {
       const message = typeof body.msg === "string" && body.msg ? body.msg : "the vendor refused the request without a reason";
       return { ok: false, failure: classifyFailedMessage(message), code: "failed", message };
     }
     if (body.status === "success" || body.success === true) return { ok: true, data: body };
+    // Some APIs put an HTTP status line in `status` ("200 OK") with both flags false.
+    if (typeof body.status === "string" && /^2\d\d\b/.test(body.status)) return { ok: true, data: body };
     // Paged queries answer without a status: `{data: [...], pos, totalCount}`.
-    if (Array.isArray(body.data) && body.totalCount !== undefined) return { ok: true, data: body };
+    if (Array.isArray(body.data) && body.status === undefined) return { ok: true, data: body };
     return malformed(response, "neither a status nor a page of data");
   }
 

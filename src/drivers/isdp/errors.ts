@@ -2,8 +2,10 @@ import type { FailureClass } from "../../model/errors.js";
 
 /**
  * ISDP publishes no business error codes: a refused call is HTTP 200 with `status: "failed"`
- * and a message, and the gateway speaks through HTTP statuses and OAuth2 error names
- * (vendor notes 1.2, 1.3, 1.7). These are the classes orgform gives them.
+ * and a message, and the gateway speaks through HTTP statuses and OAuth2 error names (the
+ * token page, https://support.huaweicloud.com/api-isdp/api_01_0019.html, and the 401 example
+ * of https://support.huaweicloud.com/isdp_video/iRTC_008_04-1.html). These are the classes
+ * orgform gives them.
  */
 const OAUTH_ERRORS: Record<string, FailureClass> = {
   invalid_token: "tokenExpired",
@@ -15,9 +17,20 @@ const OAUTH_ERRORS: Record<string, FailureClass> = {
   insufficient_scope: "permission",
 };
 
-/** Whether a body's `error` is one of the OAuth2 error names the gateway uses. */
-export function isOAuthError(name: string | undefined): name is string {
-  return name !== undefined && Object.hasOwn(OAUTH_ERRORS, name);
+function isOAuthError(name: unknown): name is string {
+  return typeof name === "string" && Object.hasOwn(OAUTH_ERRORS, name);
+}
+
+/**
+ * The OAuth2 error an answer names. The vendor's own 401 example spells the key `" error"`
+ * (with a space) and the gateway may answer in XML (`<InvalidTokenException>`), so an
+ * `invalid_token` anywhere in the raw body of a 401 counts, whatever carries it.
+ */
+export function oauthErrorIn(status: number, body: Record<string, unknown>, raw: string): string | undefined {
+  const named = body["error"] ?? body[" error"];
+  if (isOAuthError(named)) return named;
+  if (status === 401 && raw.includes("invalid_token")) return "invalid_token";
+  return undefined;
 }
 
 /** A failure by HTTP status (and OAuth2 `error` name when the body has one). */
@@ -35,7 +48,7 @@ export function classifyHttp(status: number, oauthError: string | undefined): Fa
 
 /**
  * A `status: "failed"` answer. Without codes, only the wording tells throttling or overload
- * apart; everything else is a refusal of the request itself, which is never retried.
+ * apart (unverified); everything else is a refusal of the request itself, never retried.
  */
 export function classifyFailedMessage(message: string): FailureClass {
   if (/too many|too frequent|频繁|限流|throttl/i.test(message)) return "rateLimited";

@@ -1,98 +1,58 @@
 import type { FetchContext } from "../driver.js";
-import { DriverError } from "../../model/errors.js";
+import { readAnswer } from "../kit/wire.js";
 import type { FetchScope } from "../../model/plan.js";
 import type { LiveResource } from "../../model/resource.js";
-import { liveValue, PERSON, PERSON_FIELDS } from "./kinds/person-fields.js";
-import { keyOfStored } from "./person-code.js";
+import { ACTIVE_STATUSES, NO_DEVICES, PERSON_LIST_PATH, PERSON_PAGE_SIZE } from "./api.js";
+import { PERSON } from "./kinds/person-fields.js";
+import { PERSON_PAGE, personsByKey, type VendorPerson } from "./wire.js";
 
-export const PERSON_LIST_PATH = "/openapi/v1/person/getPersonList";
-/** Persons per page: the largest page ISDP's paged person and organisation queries serve. */
-export const PERSON_PAGE_SIZE = 200;
-/** Every person status but `Cancel`: a deregistered person counts as absent. */
-export const ACTIVE_STATUSES = "NoAccountOpened;OpeningAccount;OpenAccount;Freeze";
+/** Re-exported for the benchmarks, which read the page size from here. */
+export { PERSON_PAGE_SIZE };
 
-/** One person as getPersonList returns it (the fields orgform reads). */
-export interface VendorPerson {
-  personId?: number | string;
-  personCode?: string;
-  personStatus?: string;
-  Org?: { orgNo?: string } | null;
-  roleInfo?: { roleCode?: string }[] | null;
-  positionInfo?: { positionCode?: string }[] | null;
-  [field: string]: unknown;
-}
-
-interface PersonPage {
-  data?: unknown;
-  totalCount?: unknown;
+interface Page {
+  rows: VendorPerson[];
+  total: number | undefined;
 }
 
 /**
- * Every person the filter selects, paged with `page.start`/`page.count`: one call, then as many
- * more as `totalCount` needs, advancing by the page size the vendor actually served.
+ * Every person the filter selects. The first page tells how many rows the vendor serves per
+ * page and the total; the rest is read as ranges of that size at once. A range whose page comes
+ * back short is read on from where it stopped, and only an empty page or the documented total
+ * ends a range. Without a total, pages are read one after another until an empty one.
  */
 export async function readPersons(ctx: FetchContext, filter: Record<string, unknown>): Promise<VendorPerson[]> {
   const first = await readPage(ctx, filter, 0);
-  const served = first.rows.length;
-  if (served === 0 || served >= first.total) return first.rows;
-  const starts: number[] = [];
-  for (let start = served; start < first.total; start += served) starts.push(start);
-  const rest = await Promise.all(starts.map((start) => readPage(ctx, filter, start)));
-  return [first, ...rest].flatMap((p) => p.rows);
+  const step = first.rows.length;
+  if (step === 0) return [];
+  if (first.total === undefined) return [...first.rows, ...(await readRange(ctx, filter, step, Infinity))];
+  if (step >= first.total) return first.rows;
+  const ranges: [number, number][] = [];
+  for (let start = step; start < first.total; start += step) ranges.push([start, Math.min(start + step, first.total)]);
+  const rest = await Promise.all(ranges.map(([start, end]) => readRange(ctx, filter, start, end)));
+  return [first.rows, ...rest].flat();
 }
 
-async function readPage(ctx: FetchContext, filter: Record<string, unknown>, start: number): Promise<{ rows: VendorPerson[]; total: number }> {
-  const body = { page: { start, count: PERSON_PAGE_SIZE }, ...filter };
-  const page = (await ctx.call({ method: "POST", path: PERSON_LIST_PATH, body, bucket: PERSON_LIST_PATH })) as PersonPage;
-  const total = Number(page.totalCount);
-  if (!Array.isArray(page.data) || !Number.isInteger(total)) {
-    throw new DriverError("isdp", "unknown", undefined, "getPersonList answered without a data list and a totalCount", { path: PERSON_LIST_PATH });
+async function readRange(ctx: FetchContext, filter: Record<string, unknown>, start: number, end: number): Promise<VendorPerson[]> {
+  const rows: VendorPerson[] = [];
+  for (let pos = start; pos < end; ) {
+    const page = await readPage(ctx, filter, pos);
+    if (page.rows.length === 0) break;
+    rows.push(...page.rows.slice(0, end - pos));
+    pos += page.rows.length;
   }
-  return { rows: page.data as VendorPerson[], total };
+  return rows;
 }
 
-/** Read every person that is not deregistered, in canonical form. */
+async function readPage(ctx: FetchContext, filter: Record<string, unknown>, start: number): Promise<Page> {
+  const request = { method: "POST" as const, path: PERSON_LIST_PATH, body: { page: { start, count: PERSON_PAGE_SIZE }, ...NO_DEVICES, ...filter }, bucket: PERSON_LIST_PATH };
+  const page = readAnswer("isdp", PERSON_PAGE, await ctx.call(request), request);
+  const total = Number(page.totalCount);
+  return { rows: page.data, total: page.totalCount === undefined || !Number.isInteger(total) ? undefined : total };
+}
+
+/** Read every person that is neither deregistered nor a smart device, in canonical form. */
 export async function fetchPersons(ctx: FetchContext, scope: FetchScope[]): Promise<LiveResource[]> {
   if (!scope.some((s) => s.kind === PERSON)) return [];
   const persons = await readPersons(ctx, { personStatus: ACTIVE_STATUSES });
-  const byKey = new Map<string, LiveResource>();
-  for (const p of persons) {
-    const live = toLive(ctx.target, p);
-    if (!live) continue;
-    // A console-made `x` and an open-API `x@hw` share the key `x`: the one orgform can update wins.
-    const other = byKey.get(live.key);
-    if (other && !other.readOnly) continue;
-    byKey.set(live.key, live);
-  }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-/** A vendor person → canonical live resource; undefined for a deregistered or codeless one. */
-export function toLive(target: string, p: VendorPerson): LiveResource | undefined {
-  if (typeof p.personCode !== "string" || p.personCode === "" || p.personStatus === "Cancel") return undefined;
-  const { key, viaOpenApi } = keyOfStored(p.personCode);
-  const fields: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(PERSON_FIELDS)) {
-    const value = liveValue(field, rawField(p, name));
-    if (value !== undefined) fields[name] = value;
-  }
-  const live: LiveResource = { target, kind: PERSON, key, fields, ids: { personCode: p.personCode, personId: p.personId } };
-  if (!viaOpenApi) {
-    live.readOnly = `its code has no @hw suffix (it was not made through the open API), and batchUpdatePerson only reaches ${key}@hw`;
-  }
-  return live;
-}
-
-/** The organisation, roles and positions come back as objects; everything else by its own name. */
-function rawField(p: VendorPerson, name: string): unknown {
-  switch (name) {
-    case "orgNo":
-      return p.Org?.orgNo ?? p["orgNo"];
-    case "roleNo":
-      return Array.isArray(p.roleInfo) ? p.roleInfo.map((r) => r.roleCode).filter(Boolean) : p["roleNo"];
-    case "positionCode":
-      return Array.isArray(p.positionInfo) ? p.positionInfo.map((x) => x.positionCode).filter(Boolean) : p["positionCode"];
-    default:
-      return p[name];
-  }
+  return [...personsByKey(ctx.target, persons).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { parseBody, SlidingWindow, type EmuRequest, type EmuResponse, type VendorEmulator, type VendorFault } from "../vendor.js";
-import { personRoutes } from "./persons.js";
+import { INVALID_TOKEN, oauthError, springError, THROTTLED } from "./answers.js";
+import { deregister, listPersons } from "./listing.js";
+import { writeBatch } from "./persons.js";
 import { DEFAULT_TTL_SECONDS, emptySection, type IsdpApp, type IsdpSection } from "./state.js";
+import { personStore } from "./store.js";
 
 const TOKEN_PATH = "/oauth2/oauth/rest_token";
 
@@ -9,15 +12,6 @@ interface IssuedToken {
   app: IsdpApp;
   expiresAt: number;
 }
-
-const oauthError = (status: number, error: string, description: string): EmuResponse => ({
-  status,
-  body: { error, error_description: description },
-  code: error,
-});
-
-const INVALID_TOKEN = oauthError(401, "invalid_token", "check_token error");
-const THROTTLED: EmuResponse = { status: 429, body: { error_code: "APIGW.0308", error_msg: "The throttling threshold has been reached" }, code: 429 };
 
 /**
  * Huawei ISDP OpenAPI as the person integration sees it: an OAuth2 password-grant token
@@ -28,13 +22,15 @@ export function isdpEmulator(section: unknown): VendorEmulator {
   let state: IsdpSection = (section as IsdpSection | undefined) ?? emptySection();
   const tokens = new Map<string, IssuedToken>();
   const window = new SlidingWindow();
-  const persons = personRoutes(() => state, () => Date.now());
+  const store = personStore(() => state, () => Date.now());
 
   const routes: Record<string, (params: Record<string, unknown>) => EmuResponse> = {
-    "/openapi/v1/person/batchAdd": (p) => persons.writeBatch("add", p),
-    "/openapi/v1/person/batchUpdatePerson": (p) => persons.writeBatch("update", p),
-    "/openapi/v1/person/deregisterPerson": persons.deregister,
-    "/openapi/v1/person/getPersonList": persons.list,
+    "/openapi/v1/person/batchAdd": (p) => writeBatch(store, "batchAdd", p),
+    "/openapi/v1/person/batchUpdatePerson": (p) => writeBatch(store, "batchUpdatePerson", p),
+    "/openapi/v1/person/batchUpdate": (p) => writeBatch(store, "batchUpdate", p),
+    "/openapi/v1/person/deregisterPerson": (p) => deregister(store, { personCode: p["personCode"] ?? "" }),
+    "/openapi/v1/person/batchDeregisterPerson": (p) => deregister(store, { personList: p["personList"] }),
+    "/openapi/v1/person/getPersonList": (p) => listPersons(store, p),
   };
 
   /** Every call gets a fresh token with the full lifetime; earlier ones stay valid until they expire. */
@@ -106,9 +102,4 @@ export function isdpEmulator(section: unknown): VendorEmulator {
       for (const t of tokens.values()) t.expiresAt = 0;
     },
   };
-}
-
-/** The shape a Spring Boot service gives HTTP errors outside the envelope. */
-function springError(status: number, error: string, path: string): EmuResponse {
-  return { status, body: { timestamp: new Date().toISOString(), status, error, path }, code: status };
 }

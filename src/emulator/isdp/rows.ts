@@ -1,9 +1,9 @@
 import type { IsdpSection } from "./state.js";
 
 /**
- * The person fields batchAdd and batchUpdatePerson accept, with the checks ISDP applies
- * (vendor notes 1.4): enums, numbers that Jackson can bind (a JSON number or a numeric
- * string), comma-separated numeric qualification ids, enabled extension fields and, when the
+ * The person fields the person writes accept, with the checks ISDP applies (field tables of
+ * https://support.huaweicloud.com/api-isdp/api_01_0402.html and api_01_0398): enums, numbers
+ * that Jackson can bind (a JSON number or a numeric string), comma-separated numeric qualification ids, enabled extension fields and, when the
  * state names them, known organisations, roles, positions and qualifications.
  */
 type Rule = "text" | "integer" | "long" | { oneOf: readonly (string | number)[] };

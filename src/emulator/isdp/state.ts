@@ -8,24 +8,39 @@ export interface IsdpApp {
   password: string;
 }
 
-/** A stored person: its stored code (open-API persons end in `@hw`), status and fields. */
+/** A stored person: its stored code (with or without `@hw`), status and fields. */
 export interface IsdpPerson {
   personCode: string;
   personId?: number;
   personStatus?: PersonStatus;
+  /** `Y` for a smart-device account. */
+  isSmartDevice?: string;
   [field: string]: unknown;
 }
+
+/**
+ * Where batchAdd stores a new person, which the vendor does not document: `suffixed` stores
+ * `<code>@hw` (the code batchUpdatePerson updates), `asSent` stores the code as sent (as the
+ * vendor's list examples show codes).
+ */
+export type AddedCodeForm = "suffixed" | "asSent";
 
 export interface IsdpSection {
   clients: IsdpApp[];
   /** Token lifetime in seconds (the vendor's examples show 359, 1199 and 1799). */
   tokenTtlSeconds?: number;
   persons: IsdpPerson[];
+  /** Default `suffixed`. */
+  batchAddStores?: AddedCodeForm;
   limits?: {
-    /** Most persons per batchAdd / batchUpdatePerson call (`saas.person.max-persons`). */
+    /** Most persons per write call (`saas.person.max-persons`). */
     batch?: number;
-    /** Largest getPersonList page. */
+    /** Most rows one getPersonList page serves. */
     page?: number;
+    /** Refuse a page.count above `page` instead of serving `page` rows. */
+    refuseLargePages?: boolean;
+    /** Answer pages without totalCount / total_count (the page documents both; unverified that they always come). */
+    omitTotal?: boolean;
     /** Calls per second per application; more get HTTP 429. */
     qps?: number;
   };
@@ -38,6 +53,7 @@ export interface IsdpSection {
 export const DEFAULT_TTL_SECONDS = 1799;
 export const DEFAULT_BATCH_LIMIT = 100;
 export const DEFAULT_PAGE_LIMIT = 200;
+export const HW_SUFFIX = "@hw";
 
 export function emptySection(): IsdpSection {
   return { clients: [], persons: [] };

@@ -3,28 +3,32 @@ import type { Scenario } from "./scenario.js";
 
 const KIND = "isdp.Person";
 const ADD = "/openapi/v1/person/batchAdd";
-const UPDATE = "/openapi/v1/person/batchUpdatePerson";
-const DEREGISTER = "/openapi/v1/person/deregisterPerson";
+const UPDATE_HW = "/openapi/v1/person/batchUpdatePerson";
+const UPDATE_PLAIN = "/openapi/v1/person/batchUpdate";
+const DEREGISTER = "/openapi/v1/person/batchDeregisterPerson";
 
 /**
- * Persons have no members and no renames; ISDP writes creates and updates in batches of 100
- * and deregisters one person per call. Live: 800 open-API persons and 5 made in the console.
- * Desired: 500 updated (five batches), 150 deregistered, 50 left as they are, 100 not named
- * (ignored), and 400 new persons (four batches). The console persons are never named.
+ * Persons have no members and no renames; ISDP writes creates, updates and deregistrations in
+ * batches of 100. Live: 1000 persons stored as `<code>@hw`, 60 stored as sent (updated through
+ * person/batchUpdate), 5 smart devices. Desired: 700 of the first updated (seven batches), 200
+ * deregistered, 50 left as they are, 50 not named (ignored), the 60 others updated, and 500 new
+ * persons (five batches). Devices are never read, so never touched.
  */
 const live = [
-  ...codes(800).map((c) => ({ personCode: `${c}@hw`, personName: `Old ${c}`, email: `${c}@example.com`, roleNo: "worker", personStatus: "OpenAccount" })),
-  ...codes(5, "console").map((c) => ({ personCode: c, personName: c })),
+  ...codes(1000).map((c) => ({ personCode: `${c}@hw`, personName: `Old ${c}`, roleNo: "worker", personStatus: "OpenAccount" })),
+  ...codes(60, "plain").map((c) => ({ personCode: c, personName: `Old ${c}`, personType: "Employee", orgNo: "hq", personStatus: "OpenAccount" })),
+  ...codes(5, "cam").map((c) => ({ personCode: c, personName: c, isSmartDevice: "Y" })),
 ];
 
 function items(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const [i, c] of codes(800).entries()) {
-    if (i < 500) out.push({ personCode: c, personName: `New ${c}`, roleNo: i % 2 ? ["worker", "lead"] : ["lead"], ...(i % 3 ? {} : { description: "moved" }) });
-    else if (i < 650) out.push({ personCode: c, absent: true });
-    else if (i < 700) out.push({ personCode: c, personName: `Old ${c}`, email: `${c}@example.com` });
+  for (const [i, c] of codes(1000).entries()) {
+    if (i < 700) out.push({ personCode: c, personName: `New ${c}`, roleNo: i % 2 ? ["worker", "lead"] : ["lead"], ...(i % 3 ? {} : { reason: "moved" }) });
+    else if (i < 900) out.push({ personCode: c, absent: true });
+    else if (i < 950) out.push({ personCode: c, personName: `Old ${c}`, roleNo: "worker" });
   }
-  for (const c of codes(400, "n")) out.push({ personCode: c, personName: `Name ${c}`, personType: "Employee", roleNo: "worker" });
+  for (const c of codes(60, "plain")) out.push({ personCode: c, personName: `New ${c}`, roleNo: "worker" });
+  for (const c of codes(500, "n")) out.push({ personCode: c, personName: `Name ${c}`, personType: "Employee", roleNo: "worker" });
   return out;
 }
 
@@ -34,15 +38,18 @@ export const isdpScenario: Scenario = {
   driver: "isdp",
   state: tenant(live),
   env: ENV,
-  // ISDP publishes no quota; this site allows 200 calls a second.
-  manifests: (url) => siteDir(url, items(), { target: { limits: { requestsPerSecond: 200 } } }),
+  // ISDP publishes no quota; this site allows 200 calls a second. One call at a time keeps the
+  // order of calls, and so which call meets which injected fault, the same on every run.
+  manifests: (url) => siteDir(url, items(), { target: { limits: { requestsPerSecond: 200, concurrency: 1 } } }),
 
   identity: (r) => String(r.ids["personCode"]),
 
   touches(call) {
     if (call.path === ADD) return rows(call.body).map((key) => ({ kind: KIND, op: "create" as const, key }));
-    if (call.path === UPDATE) return rows(call.body).map((key) => ({ kind: KIND, op: "update" as const, key }));
-    if (call.path === DEREGISTER) return [{ kind: KIND, op: "delete", identity: String((call.body as { personCode: string }).personCode) }];
+    // batchUpdatePerson is sent keys (it appends @hw); person/batchUpdate the stored codes.
+    if (call.path === UPDATE_HW) return rows(call.body).map((key) => ({ kind: KIND, op: "update" as const, key }));
+    if (call.path === UPDATE_PLAIN) return rows(call.body).map((identity) => ({ kind: KIND, op: "update" as const, identity }));
+    if (call.path === DEREGISTER) return ((call.body as { personList?: string[] }).personList ?? []).map((identity) => ({ kind: KIND, op: "delete" as const, identity }));
     return [];
   },
 };

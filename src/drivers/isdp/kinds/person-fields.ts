@@ -17,58 +17,74 @@ export interface PersonField {
   quoted?: boolean;
   /** The list API returns the value partly hidden (phone numbers). */
   masked?: boolean;
+  /** getPersonList does not return it (its response example and field table lack it). */
+  unlisted?: boolean;
+  /** Personal data: an identity document number, a phone number, an email address. */
+  sensitive?: boolean;
+  /** person/batchUpdate (api_01_0120) accepts it, so persons stored without `@hw` can change it. */
+  plain?: boolean;
 }
 
-const udf = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`udfExtend${i + 1}`, { kind: "string" } as PersonField]));
+// udfExtend5 and 6 (date-times) are missing from getPersonList's response example.
+const udf = Object.fromEntries(
+  Array.from({ length: 10 }, (_, i): [string, PersonField] => [`udfExtend${i + 1}`, { kind: "string", plain: true, ...(i === 4 || i === 5 ? { unlisted: true } : {}) }]),
+);
 
 /**
- * Every managed person field, in the order the vendor's request example lists them (the seed
- * page of batchUpdatePerson); fields that example leaves out follow where the field table puts
- * them. `personCode` is the key and is placed by `WIRE_ORDER`.
+ * Every managed person field, in the order the vendor's request example lists them
+ * (https://support.huaweicloud.com/api-isdp/api_01_0402.html); fields that example leaves out
+ * follow where the field table puts them. `personCode` is the key and is placed by `WIRE_ORDER`.
+ * What getPersonList returns follows its page (api_01_0395).
  */
 export const PERSON_FIELDS: Record<string, PersonField> = {
-  orgNo: { kind: "string" },
-  personGroupId: { kind: "long" },
-  personName: { kind: "string" },
-  qualificationCode: { kind: "list" },
-  personType: { kind: "string" },
-  roleNo: { kind: "list" },
-  positionCode: { kind: "list" },
+  orgNo: { kind: "string", plain: true },
+  personGroupId: { kind: "long", unlisted: true },
+  personName: { kind: "string", plain: true },
+  qualificationCode: { kind: "list", unlisted: true },
+  personType: { kind: "string", plain: true },
+  roleNo: { kind: "list", plain: true },
+  positionCode: { kind: "list", plain: true },
   ...udf,
-  firstName: { kind: "string" },
-  lastName: { kind: "string" },
-  description: { kind: "string" },
-  email: { kind: "string" },
-  phone: { kind: "string", masked: true },
-  customerCode: { kind: "string" },
-  supplierCode: { kind: "string" },
-  openAccount: { kind: "int", quoted: true },
-  headFileId: { kind: "long" },
-  faceFileId: { kind: "long" },
-  status: { kind: "int", quoted: true },
+  firstName: { kind: "string", unlisted: true },
+  lastName: { kind: "string", unlisted: true },
+  description: { kind: "string", unlisted: true },
+  email: { kind: "string", unlisted: true, sensitive: true },
+  phone: { kind: "string", masked: true, sensitive: true, plain: true },
+  customerCode: { kind: "string", unlisted: true, plain: true },
+  supplierCode: { kind: "string", unlisted: true, plain: true },
+  openAccount: { kind: "int", quoted: true, unlisted: true },
+  headFileId: { kind: "long", unlisted: true },
+  faceFileId: { kind: "long", unlisted: true },
+  status: { kind: "int", quoted: true, unlisted: true },
   integrationAccount: { kind: "string" },
   isSmartDevice: { kind: "string" },
-  registerFace: { kind: "int" },
+  registerFace: { kind: "int", unlisted: true },
   blackList: { kind: "int" },
   reason: { kind: "string" },
-  electronicSignatureId: { kind: "long" },
-  language: { kind: "string" },
+  electronicSignatureId: { kind: "long", unlisted: true },
+  language: { kind: "string", unlisted: true },
   certificateType: { kind: "string" },
-  certificateNo: { kind: "string" },
+  certificateNo: { kind: "string", sensitive: true },
 };
 
-/** Field order of one `personList` row: the seed's, with `personCode` second. */
+/** Field order of one `personList` row: api_01_0402's request example, with `personCode` second. */
 export const WIRE_ORDER: string[] = (() => {
   const names = Object.keys(PERSON_FIELDS);
   return [names[0] as string, "personCode", ...names.slice(1)];
 })();
 
-/** The planner's view: lists compare as sets, the phone through the vendor's mask. */
+/**
+ * The planner's view: lists compare as sets, the phone through the vendor's mask; a field the
+ * list does not return is not compared when the live person lacks it; personal data is marked.
+ */
 export const PERSON_FIELD_SPECS: Record<string, FieldSpec> = Object.fromEntries(
   Object.entries(PERSON_FIELDS).map(([name, f]): [string, FieldSpec] => {
-    if (f.kind === "list") return [name, { type: "scalar", unordered: true }];
-    if (f.masked) return [name, { type: "scalar", maskedBy: "*" }];
-    return [name, { type: "scalar" }];
+    const spec: FieldSpec = { type: "scalar" };
+    if (f.kind === "list") spec.unordered = true;
+    if (f.masked) spec.maskedBy = "*";
+    if (f.unlisted) spec.writeOnly = true;
+    if (f.sensitive) spec.sensitive = true;
+    return [name, spec];
   }),
 );
 

@@ -1,18 +1,14 @@
 import type { CompileContext, FetchContext, KindSpec } from "../../driver.js";
 import type { Action } from "../../../model/plan.js";
-import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
 import { sameFieldValue } from "../../../planner/diff.js";
-import { readPersons, toLive } from "../fetch.js";
-import { storedCode } from "../person-code.js";
-import { canonicalValue, PERSON, PERSON_FIELD_SPECS, PERSON_FIELDS, WIRE_ORDER, wireValue } from "./person-fields.js";
+import { BATCH_ADD_PATH, BATCH_DEREGISTER_PATH, BATCH_UPDATE_PATH, BATCH_UPDATE_PERSON_PATH, PERSON_BATCH } from "../api.js";
+import { readPersons } from "../fetch.js";
+import { isSuffixed, personsByKey, storedForms } from "../wire.js";
+import { canonicalValue, PERSON, PERSON_FIELD_SPECS, PERSON_FIELDS } from "./person-fields.js";
+import { liveOf, personRow, plainRow } from "./person-rows.js";
 
-export { PERSON };
-export const BATCH_ADD_PATH = "/openapi/v1/person/batchAdd";
-export const BATCH_UPDATE_PATH = "/openapi/v1/person/batchUpdatePerson";
-export const DEREGISTER_PATH = "/openapi/v1/person/deregisterPerson";
-/** Persons per batchAdd / batchUpdatePerson call (the vendor's default `saas.person.max-persons`). */
-export const PERSON_BATCH = 100;
+export { PERSON, PERSON_BATCH };
 
 export const person: KindSpec = {
   kind: PERSON,
@@ -23,8 +19,7 @@ export const person: KindSpec = {
   listable: true,
   create: true,
   delete: true,
-  // deregisterPerson takes one personCode, so deletes go one call each.
-  batch: { create: PERSON_BATCH, update: PERSON_BATCH },
+  batch: { create: PERSON_BATCH, update: PERSON_BATCH, delete: PERSON_BATCH },
 
   toCanonical(item) {
     const fields: Record<string, unknown> = {};
@@ -34,7 +29,7 @@ export const person: KindSpec = {
     return { key: String(item["personCode"]), fields, pins: {} };
   },
 
-  toItem(live: LiveResource) {
+  toItem(live) {
     const item: Record<string, unknown> = { personCode: live.key };
     for (const [name, value] of Object.entries(live.fields)) {
       // A phone read back masked (135******78) is not a value anyone can write down.
@@ -44,72 +39,63 @@ export const person: KindSpec = {
     return item;
   },
 
-  compile(action: Action, ctx: CompileContext): VendorRequest[] {
-    if (action.op === "delete") return [deregister(action, ctx)];
-    return compilePersons([action]);
+  compile(action, ctx) {
+    return compilePersons([action], ctx);
   },
 
-  compileBatch(actions: Action[]): VendorRequest[] {
-    return compilePersons(actions);
+  compileBatch(actions, ctx) {
+    return compilePersons(actions, ctx);
   },
 
   settleFailedBatch,
 };
 
-/** One batchAdd or batchUpdatePerson call carrying every action's row (all of one op). */
-function compilePersons(actions: Action[]): VendorRequest[] {
-  const op = actions[0]?.op;
-  if (!op || op === "delete") return [];
-  const path = op === "create" ? BATCH_ADD_PATH : BATCH_UPDATE_PATH;
-  return [{ method: "POST", path, body: { personList: actions.map(personRow) }, bucket: path }];
-}
+const post = (path: string, body: unknown, extra: Partial<VendorRequest> = {}): VendorRequest => ({ method: "POST", path, body, bucket: path, ...extra });
 
 /**
- * A `personList` row: the key as the manifest writes it (the vendor adds `@hw`), then the
- * fields the action sets, in the vendor's field order and JSON types. An update carries only
- * the fields that change, so fields orgform does not manage stay as they are.
+ * The calls for actions of one op. Creates are one batchAdd, which is not repeated when its
+ * answer is lost (the core re-reads instead). Updates go to the call that reaches each stored
+ * code: batchUpdatePerson for `<code>@hw`, person/batchUpdate for a code stored as is. Deletes
+ * are one batchDeregisterPerson naming the stored codes.
  */
-export function personRow(action: Action): Record<string, unknown> {
-  const after = new Map(action.changes.map((c) => [c.field, c.after]));
-  const row: Record<string, unknown> = {};
-  for (const name of WIRE_ORDER) {
-    if (name === "personCode") {
-      row[name] = action.key;
-      continue;
-    }
-    const field = PERSON_FIELDS[name];
-    const value = after.get(name);
-    if (field && value !== undefined && value !== null) row[name] = wireValue(field, value);
+function compilePersons(actions: Action[], ctx: CompileContext): VendorRequest[] {
+  const op = actions[0]?.op;
+  if (op === "create") return [post(BATCH_ADD_PATH, { personList: actions.map(personRow) }, { retrySafe: false })];
+  if (op === "delete") {
+    const codes = actions.map((a) => liveOf(a, ctx)?.ids["personCode"] ?? a.key);
+    return [post(BATCH_DEREGISTER_PATH, { personList: codes })];
   }
-  return row;
-}
-
-function deregister(action: Action, ctx: CompileContext): VendorRequest {
-  // deregisterPerson looks the code up as sent: name the stored code, suffix included.
-  const code = ctx.live(PERSON, action.key)?.ids["personCode"] ?? storedCode(action.key);
-  return { method: "POST", path: DEREGISTER_PATH, body: { personCode: code }, bucket: DEREGISTER_PATH };
+  const suffixed: Record<string, unknown>[] = [];
+  const plain: Record<string, unknown>[] = [];
+  for (const action of actions) {
+    const live = liveOf(action, ctx);
+    if (!live || isSuffixed(live)) suffixed.push(personRow(action));
+    else plain.push(plainRow(action, live));
+  }
+  const requests: VendorRequest[] = [];
+  if (suffixed.length) requests.push(post(BATCH_UPDATE_PERSON_PATH, { personList: suffixed }));
+  if (plain.length) requests.push(post(BATCH_UPDATE_PATH, { personList: plain }));
+  return requests;
 }
 
 /**
- * After a failed batch: ISDP names no failed rows, so read the batch's persons again and call
- * an action applied only when the person now holds every value the action set (a delete: when
- * the person is gone or deregistered). Anything that cannot be confirmed counts as not applied.
+ * After a failed batch: ISDP names no failed rows, so read the batch's persons again (under
+ * both stored forms of each key) and call an action applied only when the person now holds
+ * every value the action set that the list shows (a delete: when the person is gone or
+ * deregistered). Anything that cannot be confirmed counts as not applied.
  */
 async function settleFailedBatch(actions: Action[], ctx: FetchContext): Promise<Set<string>> {
-  const codes = [...new Set(actions.map((a) => storedCode(a.key)))];
-  const rows = await readPersons(ctx, { personCodeList: codes });
-  const now = new Map<string, LiveResource>();
-  for (const row of rows) {
-    const live = toLive(ctx.target, row);
-    if (live && !live.readOnly) now.set(live.key, live);
-  }
+  const codes = [...new Set(actions.flatMap((a) => storedForms(a.key)))];
+  const now = personsByKey(ctx.target, await readPersons(ctx, { personCodeList: codes }));
   const applied = new Set<string>();
   for (const action of actions) {
     const live = now.get(action.key);
-    const done =
-      action.op === "delete"
-        ? live === undefined
-        : live !== undefined && action.changes.every((c) => sameFieldValue(PERSON_FIELD_SPECS[c.field], c.after, live.fields[c.field]));
+    const holds = (field: string, after: unknown) => {
+      const spec = PERSON_FIELD_SPECS[field];
+      const have = live?.fields[field];
+      return (have === undefined && spec?.writeOnly === true) || sameFieldValue(spec, after, have);
+    };
+    const done = action.op === "delete" ? live === undefined : live !== undefined && action.changes.every((c) => holds(c.field, c.after));
     if (done) applied.add(action.id);
   }
   return applied;
