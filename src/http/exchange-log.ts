@@ -9,6 +9,12 @@ export interface HttpLog {
   write(line: string): void;
 }
 
+/**
+ * Names whose values a log never shows, beyond the Redactor's list: any token (refresh tokens
+ * included), secret, password, signature, ticket or session field.
+ */
+const SECRET_LIKE = /token|secret|passw|sign|ticket|session|cookie|credential/i;
+
 /** Cookies carry session tokens; they are never logged. */
 const HIDDEN_HEADERS = new Set(["cookie", "set-cookie"]);
 
@@ -30,21 +36,38 @@ export function logExchange(
   const lines = [`http ${shown.method} ${shown.url} -> ${outcome} (${Math.round(result.ms)} ms)`];
   if (log.level === "trace") {
     for (const [name, value] of Object.entries(shown.headers)) lines.push(`  > ${name}: ${HIDDEN_HEADERS.has(name.toLowerCase()) ? REDACTED : value}`);
-    if (shown.body !== undefined) lines.push(`  > ${oneLine(shown.body)}`);
+    if (shown.body !== undefined) lines.push(`  > ${oneLine(blankSecretLike(shown.body))}`);
     if (result.response) {
       for (const [name, value] of Object.entries(result.response.headers)) {
         if (HIDDEN_HEADERS.has(name) || isTokenHeader(name)) lines.push(`  < ${name}: ${REDACTED}`);
         else lines.push(`  < ${name}: ${value}`);
       }
       const body = redactHttpRequest({ method: "GET", url: request.url, headers: {}, body: result.response.body }, noValues).body ?? "";
-      lines.push(`  < ${oneLine(body)}`);
+      lines.push(`  < ${oneLine(blankSecretLike(body))}`);
     }
   }
   for (const line of lines) log.write(`${redact(line)}\n`);
 }
 
 function isTokenHeader(name: string): boolean {
-  return /token|authorization|secret/i.test(name);
+  return SECRET_LIKE.test(name) || /authorization/i.test(name);
+}
+
+/** A JSON body with every secret-like field blanked; other bodies as they are. */
+function blankSecretLike(body: string): string {
+  try {
+    return JSON.stringify(blank(JSON.parse(body)));
+  } catch {
+    return body;
+  }
+}
+
+function blank(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(blank);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_LIKE.test(k) && (typeof v === "string" || typeof v === "number") ? REDACTED : blank(v)]));
+  }
+  return value;
 }
 
 /** Control characters (newlines included) shown escaped, so one value never forges a log line. */
