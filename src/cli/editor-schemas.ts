@@ -60,7 +60,7 @@ function withCredentialRules(target: Schema): Schema {
                 : { type: "string" },
             ]),
           ),
-          anyOf: d.credentials.required.map((set) => ({ required: set })),
+          anyOf: d.credentials.required.map((set) => ({ properties: Object.fromEntries(set.map((f) => [f, { type: "string" }])), required: set })),
         },
       },
     },
