@@ -1,11 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { readStateFile } from "../../src/emulator/state.js";
 import { exampleEnv, exampleOf } from "../helpers/examples.js";
-import { ROOT, runCli, useEmulator } from "../helpers/orgform.js";
+import { manifestDir, ROOT, runCli, useEmulator } from "../helpers/orgform.js";
 
 const emulator = useEmulator();
 const DRIVERS = ["dingtalk", "xinrenxinshi", "jiandaoyun", "isdp", "o2oa"];
@@ -114,5 +117,36 @@ describe("HTTP_PROXY, HTTPS_PROXY and NO_PROXY", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("127.0.0.1");
     expect(run.stderr).not.toContain("This is a bug");
+  });
+
+  it("reaches an https vendor through a CONNECT tunnel named in HTTPS_PROXY", async () => {
+    const em = await emulator.start(readStateFile(exampleOf("dingtalk").state));
+    const dir = manifestDir({});
+    const [key, cert] = [`${dir}/key.pem`, `${dir}/cert.pem`];
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+    // An https front for the emulator, standing in for a vendor's https endpoint.
+    const front = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+      const upstream = http.request(`${em.url}${req.url ?? ""}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    front.listen(0, "127.0.0.1");
+    await once(front, "listening");
+    const port = (front.address() as AddressInfo).port;
+    const proxy = await startProxy();
+    try {
+      const env = { ...exampleEnv("dingtalk", em.url), DINGTALK_ENDPOINT: `https://127.0.0.1:${port}/dingtalk`, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: cert };
+      const run = await runCli(["plan", exampleOf("dingtalk").dir], { env });
+
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toContain("members: +2 −1");
+      expect(proxy.seen.length).toBeGreaterThan(0);
+      expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT 127.0.0.1:${port}`]));
+    } finally {
+      await proxy.close();
+      await new Promise((r) => front.close(r));
+    }
   });
 });
