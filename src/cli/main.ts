@@ -1,12 +1,19 @@
 #!/usr/bin/env node
+import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { applyCommand } from "./commands/apply.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
+import { schemaCommand } from "./commands/schema.js";
+import { showCommand } from "./commands/show.js";
 import { validateCommand } from "./commands/validate.js";
 import { describeError } from "./errors.js";
 import { Io } from "./io.js";
+import { LOG_LEVELS, resolveLogLevel } from "./log.js";
+
+/** The version in package.json, one level above dist/ and src/. */
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -16,9 +23,11 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command("orgform")
     .description("Plan and apply an organisation chart across enterprise SaaS systems.")
-    .version("0.1.0")
+    .version(version)
+    .addOption(new Option("--log-level <level>", "debug: one stderr line per HTTP exchange; trace: with bodies (secrets redacted); or set ORGFORM_LOG").choices(LOG_LEVELS))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => io.err(s), writeOut: (s) => io.out(s) });
+    .configureOutput({ writeErr: (s) => io.err(s), writeOut: (s) => io.out(s) })
+    .hook("preAction", () => io.setLogLevel(resolveLogLevel(program.opts<{ logLevel?: string }>().logLevel, io.env)));
 
   program
     .command("validate")
@@ -35,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--out <file>", "also write the plan as JSON, for apply --plan")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
     .option("--detailed-exitcode", "exit 2 when there are changes")
+    .option("--summary", "only counts per target and kind (the --out file still holds every change)")
     .option("--target <name>", "only this target (repeatable)", collect)
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .action(async (paths: string[], opts) => {
@@ -65,6 +75,24 @@ export async function main(argv: string[]): Promise<number> {
     .option("--out <dir>", "folder to write one file per kind into", ".")
     .action(async (paths: string[], opts) => {
       exitCode = await importCommand(paths, opts, io);
+    });
+
+  program
+    .command("show")
+    .description("render a saved plan file; call no vendor")
+    .argument("<plan>", "a plan file written by plan --out")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .option("--summary", "only counts per target and kind")
+    .action((file: string, opts) => {
+      exitCode = showCommand(file, opts, io);
+    });
+
+  program
+    .command("schema")
+    .description("write the JSON Schemas for editors into a folder")
+    .requiredOption("--out <dir>", "folder to write the schemas into")
+    .action((opts) => {
+      exitCode = schemaCommand(opts, io);
     });
 
   program

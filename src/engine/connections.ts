@@ -3,7 +3,7 @@ import { RateLimiter } from "../http/limiter.js";
 import { defaultRetryPolicy, type RetryPolicy } from "../http/retry.js";
 import { findDriver } from "../drivers/registry.js";
 import { Redactor } from "../http/redact.js";
-import { createHttpSender, type HttpSender } from "../http/sender.js";
+import { createHttpSender, type HttpLog, type HttpSender } from "../http/sender.js";
 import type { TargetConfig } from "../model/target.js";
 
 export interface ConnectOptions {
@@ -11,16 +11,19 @@ export interface ConnectOptions {
   retry?: RetryPolicy;
   redactor?: Redactor;
   observe?: CallObserver;
+  /** Where the default sender logs each HTTP exchange (redacted); nothing is logged without it. */
+  httpLog?: HttpLog;
 }
 
 /** One connection per target; they share one rate limiter, so two targets on one tenant share its quota. */
 export function connectTargets(targets: TargetConfig[], options: ConnectOptions = {}): Map<string, Connection> {
   const limiter = new RateLimiter();
+  const redactor = options.redactor ?? new Redactor();
   const shared = {
-    sender: options.sender ?? createHttpSender(),
+    sender: options.sender ?? createHttpSender({ log: options.httpLog, redact: (text) => redactor.redact(text) }),
     limiter,
     retry: options.retry ?? defaultRetryPolicy(),
-    redactor: options.redactor ?? new Redactor(),
+    redactor,
     observe: options.observe,
   };
   const out = new Map<string, Connection>();

@@ -1,4 +1,6 @@
+import { fieldSpecOf, type KindModel } from "../model/kind.js";
 import type { Action } from "../model/plan.js";
+import { quoted, visible } from "./escape.js";
 import { showValue } from "./style.js";
 
 /** One line of an action as plans show it: a mark, a nesting depth and the text. */
@@ -8,24 +10,52 @@ export interface ActionLine {
   text: string;
 }
 
+export interface ActionLineOptions {
+  /** The kind models, to know which fields hold personal data; without them nothing is masked. */
+  kinds?: ReadonlyMap<string, KindModel>;
+  /** Show at most this many members per side of a set change, then "... and N more". */
+  maxMembers?: number;
+}
+
 const OP_MARK = { create: "+", update: "~", delete: "-" } as const;
 
-/** The lines every human-readable format shows for an action, in order. */
-export function actionLines(action: Action): ActionLine[] {
-  const renamed = action.renamedFrom === undefined ? "" : ` (renamed from ${JSON.stringify(action.renamedFrom)})`;
-  const lines: ActionLine[] = [{ mark: OP_MARK[action.op], depth: 0, text: `${action.kind} ${JSON.stringify(action.key)}${renamed}` }];
+/** Whether a kind declares a field as personal data (text and markdown never show its value). */
+export function isSensitiveField(kinds: ReadonlyMap<string, KindModel> | undefined, kind: string, field: string): boolean {
+  const model = kinds?.get(kind);
+  return model !== undefined && fieldSpecOf(model.fields, field)?.sensitive === true;
+}
+
+/**
+ * The lines every human-readable format shows for an action, in order. Every vendor string is
+ * escaped (no control character reaches the output) and sensitive values are not shown.
+ */
+export function actionLines(action: Action, options: ActionLineOptions = {}): ActionLine[] {
+  const renamed = action.renamedFrom === undefined ? "" : ` (renamed from ${quoted(action.renamedFrom)})`;
+  const lines: ActionLine[] = [{ mark: OP_MARK[action.op], depth: 0, text: `${visible(action.kind)} ${quoted(action.key)}${renamed}` }];
   for (const change of action.changes) {
+    const field = visible(change.field);
+    const sensitive = isSensitiveField(options.kinds, action.kind, change.field);
     if (change.add !== undefined || change.remove !== undefined) {
       const add = change.add ?? [];
       const remove = change.remove ?? [];
-      lines.push({ mark: action.op === "create" ? "+" : "~", depth: 1, text: `${change.field}: +${add.length} −${remove.length}` });
-      for (const m of add) lines.push({ mark: "+", depth: 2, text: m });
-      for (const m of remove) lines.push({ mark: "-", depth: 2, text: m });
+      const note = sensitive ? " (sensitive values not shown)" : "";
+      lines.push({ mark: action.op === "create" ? "+" : "~", depth: 1, text: `${field}: +${add.length} −${remove.length}${note}` });
+      if (sensitive) continue;
+      lines.push(...members("+", add, options.maxMembers), ...members("-", remove, options.maxMembers));
+    } else if (sensitive) {
+      const text = action.op === "create" ? "(sensitive value)" : change.after === undefined || change.after === null ? "(sensitive value removed)" : "(sensitive value changed)";
+      lines.push({ mark: action.op === "create" ? "+" : "~", depth: 1, text: `${field}: ${text}` });
     } else if (action.op === "create") {
-      lines.push({ mark: "+", depth: 1, text: `${change.field}: ${showValue(change.after)}` });
+      lines.push({ mark: "+", depth: 1, text: `${field}: ${visible(showValue(change.after))}` });
     } else {
-      lines.push({ mark: "~", depth: 1, text: `${change.field}: ${showValue(change.before)} → ${showValue(change.after)}` });
+      lines.push({ mark: "~", depth: 1, text: `${field}: ${visible(showValue(change.before))} → ${visible(showValue(change.after))}` });
     }
   }
   return lines;
+}
+
+function members(mark: "+" | "-", ids: string[], max = Infinity): ActionLine[] {
+  const shown = ids.slice(0, max).map((m): ActionLine => ({ mark, depth: 2, text: visible(m) }));
+  if (ids.length > shown.length) shown.push({ mark, depth: 2, text: `... and ${ids.length - shown.length} more` });
+  return shown;
 }

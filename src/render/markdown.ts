@@ -1,21 +1,41 @@
+import type { KindModel } from "../model/kind.js";
 import type { Action, Plan } from "../model/plan.js";
 import { actionLines } from "./action-lines.js";
+import { fenceFor, markdownText } from "./escape.js";
+import { groupCounts } from "./summary.js";
 
 /** GitHub and GitLab cut comments near 65 536 characters; stay well below. */
 export const MARKDOWN_LIMIT = 60_000;
+
+/** Members listed per side of one object's set change before "... and N more". */
+export const MEMBER_PREVIEW = 50;
+
+export interface MarkdownOptions {
+  /** Characters the comment may take (default MARKDOWN_LIMIT). */
+  limit?: number;
+  /** The kind models, to mask sensitive fields. */
+  kinds?: ReadonlyMap<string, KindModel>;
+  /** Only the summary table: no per-object detail. */
+  summary?: boolean;
+  /** Where the reader finds the full plan, named in the cut note. */
+  planFile?: string;
+}
 
 const DIFF_INDENT = ["", "    ", "        "] as const;
 
 /**
  * The plan as a pull-request comment: a summary table per target and kind, then one
- * collapsible section per target with a diff block per object. Past `limit` characters the
- * text is cut at an object boundary with a note on what was left out.
+ * collapsible section per target with a diff block per object. An object with many members
+ * shows the first ones and how many more; past the limit the text is cut at an object
+ * boundary with a note on what was left out and where the full plan is.
  */
-export function renderMarkdown(plan: Plan, limit = MARKDOWN_LIMIT): string {
+export function renderMarkdown(plan: Plan, options: MarkdownOptions | number = {}): string {
+  const opts: MarkdownOptions = typeof options === "number" ? { limit: options } : options;
+  const limit = opts.limit ?? MARKDOWN_LIMIT;
   const head: string[] = ["## orgform plan", ""];
   if (!plan.safety.ok) {
     head.push("> [!CAUTION]", "> **Unsafe plan.** `apply` will refuse it without `--force`:");
-    for (const v of plan.safety.violations) head.push(`> - ${escape(v.message)} (\`${v.rule}\`)`);
+    for (const v of plan.safety.violations) head.push(`> - ${markdownText(v.message)} (\`${markdownText(v.rule)}\`)`);
     head.push("");
   }
   if (plan.actions.length === 0) {
@@ -24,70 +44,70 @@ export function renderMarkdown(plan: Plan, limit = MARKDOWN_LIMIT): string {
   }
   const s = plan.summary;
   head.push(`**Plan:** ${s.create} to add, ${s.update} to change, **${s.delete} to destroy**; members: +${s.add} **−${s.remove}**`, "", ...summaryTable(plan), "");
+  if (opts.summary) {
+    head.push(`Per-object detail: \`orgform show ${opts.planFile ?? "plan.json"}\` on the JSON plan file.`, "");
+    return head.join("\n");
+  }
+  return [...head, ...sections(plan, opts, limit - head.join("\n").length)].join("\n");
+}
 
-  const sections = plan.targets
-    .map((t) => ({ target: t, actions: plan.actions.filter((a) => a.target === t.name) }))
-    .filter((g) => g.actions.length > 0);
-  const out = [...head];
-  let used = out.join("\n").length;
+function sections(plan: Plan, opts: MarkdownOptions, room: number): string[] {
+  const reserve = 500; // room for the closing tags and the note on what was cut
+  const out: string[] = [];
+  let used = 0;
   let left = 0;
-  let leftChars = 0;
-  for (const { target, actions } of sections) {
-    const open = [`<details open><summary><b>${escape(target.name)}</b> (${target.driver}): ${actions.length} change${actions.length === 1 ? "" : "s"}</summary>`, ""];
-    const close = ["</details>", ""];
-    const blocks = actions.map(block);
-    const reserve = 400; // room for the closing tags and the note on what was cut
-    if (left > 0 || used + open.join("\n").length + blocks[0]!.length + reserve > limit) {
-      left += actions.length;
-      leftChars += blocks.reduce((n, b) => n + b.length, 0);
-      continue;
-    }
-    out.push(...open);
-    used += open.join("\n").length;
-    for (let i = 0; i < blocks.length; i++) {
-      const b = blocks[i] as string;
-      if (left > 0 || used + b.length + reserve > limit) {
+  for (const target of plan.targets) {
+    const actions = plan.actions.filter((a) => a.target === target.name);
+    if (!actions.length) continue;
+    const open = `<details open><summary><b>${markdownText(target.name)}</b> (${markdownText(target.driver)}): ${actions.length} change${actions.length === 1 ? "" : "s"}</summary>\n`;
+    const shown: string[] = [];
+    let size = open.length;
+    for (const action of actions) {
+      const b = left > 0 ? undefined : fitting(action, opts, room - used - size - reserve);
+      if (b === undefined) {
         left++;
-        leftChars += b.length;
         continue;
       }
-      out.push(b);
-      used += b.length + 1;
+      shown.push(b);
+      size += b.length + 1;
     }
-    out.push(...close);
+    if (!shown.length) continue;
+    out.push(open, ...shown, "</details>", "");
+    used += size + 12;
   }
   if (left > 0) {
-    out.push(`> **Cut here:** ${left} more change${left === 1 ? "" : "s"} (about ${leftChars.toLocaleString("en-US")} characters) are not shown. The full plan is in the JSON plan file (\`orgform plan --out plan.json\`).`, "");
+    const file = opts.planFile ?? "plan.json";
+    out.push(
+      `> **Cut here:** ${left} more change${left === 1 ? " is" : "s are"} not shown (the table above counts every change). The full plan is in the JSON plan file: \`orgform show ${file}\` prints all of it (\`orgform plan --out ${file}\` writes it; in CI it is the plan artifact).`,
+      "",
+    );
   }
-  return out.join("\n");
+  return out;
+}
+
+/** The object's diff block within `room` characters: with the member preview, a shorter one, or none. */
+function fitting(action: Action, opts: MarkdownOptions, room: number): string | undefined {
+  for (const maxMembers of [MEMBER_PREVIEW, 5]) {
+    const b = block(action, opts.kinds, maxMembers);
+    if (b.length <= room) return b;
+  }
+  return undefined;
 }
 
 function summaryTable(plan: Plan): string[] {
   const rows = ["| target | kind | create | update | delete | members + | members − | safety |", "|---|---|---:|---:|---:|---:|---:|---|"];
-  const groups = new Map<string, Action[]>();
-  for (const a of plan.actions) {
-    const key = `${a.target}\u0000${a.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
-  }
-  for (const [key, actions] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const [target = "", kind = ""] = key.split("\u0000");
-    const count = (op: Action["op"]) => actions.filter((a) => a.op === op).length;
-    const members = (side: "add" | "remove") => actions.reduce((n, a) => n + a.changes.reduce((m, c) => m + (c[side]?.length ?? 0), 0), 0);
-    const violations = plan.safety.violations.filter((v) => v.target === target && v.kind === kind);
-    const safety = violations.length ? `**unsafe**: ${violations.map((v) => v.rule).join(", ")}` : "ok";
-    const del = count("delete");
-    const rem = members("remove");
-    rows.push(`| ${escape(target)} | ${kind} | ${count("create")} | ${count("update")} | ${del ? `**${del}**` : 0} | ${members("add")} | ${rem ? `**${rem}**` : 0} | ${safety} |`);
+  for (const g of groupCounts(plan)) {
+    const safety = g.unsafe.length ? `**unsafe**: ${g.unsafe.map(markdownText).join(", ")}` : "ok";
+    rows.push(
+      `| ${markdownText(g.target)} | ${markdownText(g.kind)} | ${g.create} | ${g.update} | ${g.delete ? `**${g.delete}**` : 0} | ${g.add} | ${g.remove ? `**${g.remove}**` : 0} | ${safety} |`,
+    );
   }
   return rows;
 }
 
 /** One object's changes as a diff block: additions green, deletes and removals red. */
-function block(action: Action): string {
-  const lines = actionLines(action).map((l) => `${l.mark === "~" ? "!" : l.mark} ${DIFF_INDENT[l.depth]}${l.text}`);
-  return ["```diff", ...lines, "```"].join("\n");
-}
-
-function escape(text: string): string {
-  return text.replace(/[<>|]/g, (c) => `&#${c.charCodeAt(0)};`);
+function block(action: Action, kinds: ReadonlyMap<string, KindModel> | undefined, maxMembers: number): string {
+  const lines = actionLines(action, { kinds, maxMembers }).map((l) => `${l.mark === "~" ? "!" : l.mark} ${DIFF_INDENT[l.depth]}${l.text}`);
+  const fence = fenceFor(lines.join("\n"));
+  return [`${fence}diff`, ...lines, fence].join("\n");
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import stringWidth from "string-width";
 import { renderResults } from "../../src/render/results.js";
 
 describe("result table", () => {
@@ -18,5 +19,18 @@ describe("result table", () => {
       "Apply: 1 done, 1 failed, 1 skipped.",
       "",
     ]);
+  });
+});
+
+describe("result table with Chinese keys", () => {
+  it("lines up columns by display width (a CJK character takes two columns)", () => {
+    const text = renderResults([
+      { id: "hr/k/研发部", target: "hr", kind: "k", key: "研发部", op: "create", status: "done", calls: 1 },
+      { id: "hr/k/RD-dept", target: "hr", kind: "k", key: "RD-dept", op: "create", status: "done", calls: 12 },
+    ]);
+    const [, first = "", second = ""] = text.split("\n");
+    // The CALLS column is right-aligned, so aligned rows end in the same terminal column.
+    expect(stringWidth(first)).toBe(stringWidth(second));
+    expect(first).toBe("done     create hr/k/研发部      1");
   });
 });

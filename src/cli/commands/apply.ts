@@ -14,6 +14,7 @@ import { runApply } from "../apply-run.js";
 import { describeError } from "../errors.js";
 import { renderRequests } from "../../render/requests.js";
 import { renderResults } from "../../render/results.js";
+import { kindModels } from "../../drivers/registry.js";
 import { renderText } from "../../render/text.js";
 import type { Io } from "../io.js";
 import { confirm } from "../prompt.js";
@@ -44,7 +45,7 @@ type Recorder = (outcome: ResultFile["outcome"], results: ActionResult[], messag
 
 async function applyAndReport(paths: string[], options: ApplyOptions, io: Io, record: Recorder): Promise<number> {
   const { plan, state } = options.plan ? await fromPlanFile(options.plan, io) : await fromManifests(paths, options, io);
-  if (!options.plan) io.out(renderText(plan, io.style));
+  if (!options.plan) io.out(renderText(plan, io.style, { kinds: kindModels() }));
   if (plan.actions.length === 0) {
     if (options.plan) io.out("No changes in the plan. Nothing to apply.\n");
     record("nothing-to-do", []);

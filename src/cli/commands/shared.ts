@@ -18,7 +18,7 @@ export function load(paths: string[], io: Io): Manifests {
 export async function readLive(targets: TargetConfig[], scope: Map<string, FetchScope[]>, io: Io): Promise<LiveState> {
   const progress = new Progress(io, "reading live state (calls)");
   try {
-    return await readLiveState(targets, scope, { redactor: io.redactor, observe: () => progress.tick() });
+    return await readLiveState(targets, scope, { redactor: io.redactor, observe: () => progress.tick(), httpLog: io.httpLog });
   } finally {
     progress.finish();
   }
