@@ -62,7 +62,7 @@ describe("dingtalk.PunchGroup over HTTP", () => {
     expect(String((failure as Error).message)).not.toContain("not-the-secret");
   });
 
-  it("refreshes an expired token once and repeats the call", async () => {
+  it("refreshes once when a lapsed token is answered with errcode 88 / sub_code 40014, and repeats the call", async () => {
     emulator = await emulators.start(tenant(["u1"]));
     const dir = manifests(emulator.url, ["u1", "u2"]);
     const session = await planDir(dir, ENV);
