@@ -23,6 +23,12 @@ export function tokenRefused(blank: boolean): EmuResponse {
   return fail(88, `ding talk error[subcode=${subCode},submsg=${subMsg}]`, { sub_code: subCode, sub_msg: subMsg });
 }
 
+/** The app lacks the permission for this API: 88 with sub_code 60011 (mabiji.com/dingtalk/errcode.html). */
+export function permissionRefused(): EmuResponse {
+  const subMsg = "没有调用该接口的权限";
+  return fail(88, `ding talk error[subcode=60011,submsg=${subMsg}]`, { sub_code: "60011", sub_msg: subMsg });
+}
+
 /** The gateway's answer for an API name it does not know. */
 export function unknownApi(path: string): EmuResponse {
   const subMsg = `不合法ApiName，ApiName = dingtalk.oapi${path.slice("/topapi".length).replace(/\//g, ".")}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parseBody, SlidingWindow, type EmuRequest, type EmuResponse, type VendorEmulator, type VendorFault } from "../vendor.js";
-import { appRateLimited, fail, invalidParameter, ipBlocked, ok, tokenRefused, unknownApi, uriNotFound, wrongAppSecret } from "./answers.js";
+import { appRateLimited, fail, invalidParameter, ipBlocked, ok, permissionRefused, tokenRefused, unknownApi, uriNotFound, wrongAppSecret } from "./answers.js";
 import { IpGuard } from "./ip-guard.js";
 import { memberRoutes } from "./members.js";
 import { emptySection, type DingTalkSection } from "./state.js";
@@ -46,6 +46,7 @@ export function dingtalkEmulator(section: unknown): VendorEmulator {
     const token = req.query["access_token"] ?? "";
     const issued = tokens.get(token);
     if (!issued || issued.expiresAt <= now) return tokenRefused(token === "");
+    if (state.refusedApis?.includes(req.path)) return permissionRefused();
     if (!window.allow(`${issued.appKey} ${req.path}`, state.limits?.qps, now)) return appRateLimited();
     const params = parseBody(req);
     if (params["__invalidJson"]) return invalidParameter("body is not valid JSON");

@@ -23,6 +23,8 @@ export interface DingTalkSection {
     /** Calls per 20 s from the one caller IP; more block it for 5 minutes (answered without errcode). */
     ipCallsPer20s?: number;
   };
+  /** API paths the app has no permission for: answered 88 / sub_code 60011. */
+  refusedApis?: string[];
   /** The errcode for a punch group the tenant does not have (unverified; default 60121). */
   unknownGroupErrcode?: number;
   tokenTtlSeconds?: number;
