@@ -1,4 +1,4 @@
-import { fail } from "./reply.js";
+import { fail } from "./answers.js";
 import type { EmuResponse } from "../vendor.js";
 import type { JdyRole, JdyRoleGroup, JiandaoyunSection } from "./state.js";
 

@@ -1,7 +1,7 @@
 import { parseBody, type EmuRequest, type EmuResponse, type VendorEmulator, type VendorFault } from "../vendor.js";
 import { Company } from "./company.js";
 import { CompanyQuota, PUBLISHED_COMPANY_RATE, PUBLISHED_ENDPOINT_RATES } from "./limits.js";
-import { fail, type Params } from "./reply.js";
+import { fail, type Params } from "./answers.js";
 import { roleGroupRoutes } from "./role-groups.js";
 import { roleRoutes } from "./roles.js";
 import { emptySection, type JiandaoyunSection } from "./state.js";

@@ -1,6 +1,6 @@
 import type { EmuResponse } from "../vendor.js";
 import { Company, LIST_PAGE_MAX, SYNCED_REFUSAL } from "./company.js";
-import { boolParam, countParam, fail, intParam, isFailure, ok, type Params } from "./reply.js";
+import { boolParam, countParam, fail, intParam, isFailure, ok, type Params } from "./answers.js";
 
 /** role_group/list, create, update and delete. */
 export const roleGroupRoutes: Record<string, (c: Company, p: Params) => EmuResponse> = {

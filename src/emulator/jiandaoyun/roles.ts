@@ -1,6 +1,6 @@
 import type { EmuResponse } from "../vendor.js";
 import { Company, SYNCED_REFUSAL } from "./company.js";
-import { fail, intParam, isFailure, ok, type Params } from "./reply.js";
+import { fail, intParam, isFailure, ok, type Params } from "./answers.js";
 import { listPage, pageWindow } from "./role-groups.js";
 import type { JdyRole, JdyRoleGroup, JdyUser } from "./state.js";
 
