@@ -31,7 +31,9 @@ export function jiandaoyunEmulator(section: unknown): VendorEmulator {
     if (verdict === "endpoint") return fail(8304, "this API's request rate limit is reached; try again later");
     const params = parseBody(req);
     if (params["__invalidJson"]) return fail(1, "the request body is not valid JSON");
-    return route(new Company(state), params);
+    const answer = route(new Company(state), params);
+    if (state.emptyWriteBodies && answer.status === 200 && !req.path.endsWith("/list") && !req.path.endsWith("/create")) return { status: 200, body: "" };
+    return answer;
   }
 
   return {
