@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dingtalk, MADE_UP_GROUP } from "../../src/drivers/dingtalk/index.js";
+import { MADE_UP_GROUP } from "../../src/drivers/dingtalk/doctor.js";
+import { dingtalk } from "../../src/drivers/dingtalk/index.js";
 import { connectTargets } from "../../src/engine/connections.js";
 import { DriverError } from "../../src/model/errors.js";
 import { FAST_RETRY, useEmulator, type TestEmulator } from "../helpers/orgform.js";
