@@ -46,7 +46,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 
-  it("renames a pinned group with role_group/update and the seed's exact body", async () => {
+  it("renames a pinned group with role_group/update and the documented example's exact body", async () => {
     emulator = await emulators.start(company({ roleGroups: [group(2559, "研发中心")] }));
     const dir = manifests(emulator.url, { groups: [{ name: "研发部门", group_no: 2559 }] });
 

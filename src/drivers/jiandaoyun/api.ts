@@ -2,7 +2,7 @@
  * Jiandaoyun open API v5 paths orgform calls, and what the vendor allows on each. Paths:
  * jiandaoyun/api-demo `node/src/api/arch/role.js`, `role_group.js`; rates: the Jodoo developer
  * guide help.jodoo.com/open/11261 (50/s per company) and the endpoint pages /open/18522,
- * /open/18526, /open/18529 (lists 30/s), the seed page for updates (20/s), and
+ * /open/18526, /open/18529 (lists 30/s), help.jodoo.com/open/18531 for updates (20/s), and
  * help.jodoo.com/en/articles/9992475 (member changes 10/s).
  */
 export const API = {
