@@ -19,7 +19,7 @@ export async function fetchPunchGroups(ctx: FetchContext, scope: FetchScope[]): 
 export function memberListRequest(punchGroupId: string, cursor: number | string, size: number, bizId?: unknown): VendorRequest {
   const body: Record<string, unknown> = { punch_group_id: punchGroupId, cursor, size };
   if (bizId !== undefined) body["biz_id"] = bizId;
-  return { method: "POST" as const, path: API.memberList, body, bucket: API.memberList };
+  return { method: "POST", path: API.memberList, body, bucket: API.memberList };
 }
 
 /**

@@ -45,10 +45,10 @@ async function fetchRoles(ctx: FetchContext, groupKeys: Map<number, string>): Pr
   const all = [...own.map((r) => ({ r, synced: false })), ...synced.map((r) => ({ r, synced: true }))].filter(
     ({ r }) => r.group_no !== undefined && groupKeys.has(r.group_no),
   );
-  const keys = uniqueKeys(all.map(({ r }) => ({ no: r.role_no, key: roleKey(groupKeys.get(r.group_no as number) ?? "", r.name) })));
+  const keys = uniqueKeys(all.map(({ r }) => ({ no: r.role_no, key: roleKey(groupKeys.get(r.group_no ?? -1) ?? "", r.name) })));
   return Promise.all(
     all.map(async ({ r, synced: isSynced }): Promise<LiveResource> => {
-      const group = groupKeys.get(r.group_no as number) ?? "";
+      const group = groupKeys.get(r.group_no ?? -1) ?? "";
       const members = await listMembers(ctx, r.role_no);
       const res: LiveResource = {
         target: ctx.target,
