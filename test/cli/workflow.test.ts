@@ -114,7 +114,7 @@ describe("orgform plan / apply", () => {
     const run = await runCli(["apply", bad, "--auto-approve"], { env, cwd: bad });
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/failed\s+update att\/dingtalk\.PunchGroup\/g1\s+0\s+\[60121\] user not found: nobody/);
+    expect(run.stdout).toMatch(/failed\s+update att\/dingtalk\.PunchGroup\/g1\s+0\s+\[60121\] 找不到该用户/);
     expect(run.stdout).toContain("Apply: 0 done, 1 failed, 0 skipped.");
   });
 
@@ -130,7 +130,7 @@ describe("orgform plan / apply", () => {
     const run = await runCli(["plan", dir], { env: { ...env, DT_SECRET: "wrong-secret-123" }, cwd: dir });
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("dingtalk error 40089: invalid appkey or appsecret");
+    expect(run.stderr).toContain("dingtalk error 40096: 不合法的appKey或appSecret");
     expect(run.stderr).not.toContain("wrong-secret-123");
   });
 });

@@ -7,7 +7,7 @@ import { plan } from "../../src/planner/plan.js";
 import { kindModels } from "../../src/drivers/registry.js";
 import type { Diagnostic } from "../../src/model/plan.js";
 
-/** The request example of the seed page (dingtalk.oapi.pbp.instance.group.member.update). */
+/** The vendor's documented request example (developer.alibaba.com/docs/api.htm?apiId=47778, dingtalk.oapi.pbp.instance.group.member.update). */
 const SEED_SYNC_PARAM = {
   delete_member_list: [{ member_id: "xxxxx", type: 0 }],
   add_member_list: [{ member_id: "xxxx", type: 0 }],
@@ -33,7 +33,7 @@ items:
     members: [xxxx]
 `;
 
-describe("the seed page's member update", () => {
+describe("the documented member update example", () => {
   it("is reproduced exactly from a manifest and a live state", () => {
     const diagnostics: Diagnostic[] = [];
     const { documents } = parseYamlFile("seed.yaml", MANIFEST);
@@ -46,7 +46,7 @@ describe("the seed page's member update", () => {
 
     expect(requests).toHaveLength(1);
     expect(requests[0]?.path).toBe("/topapi/pbp/instance/group/member/update");
-    // Field order too: the body is the seed's, byte for byte.
+    // Field order too: the body is the documented example's, byte for byte.
     expect(JSON.stringify((requests[0]?.body as { sync_param: unknown }).sync_param)).toBe(JSON.stringify(SEED_SYNC_PARAM));
   });
 });

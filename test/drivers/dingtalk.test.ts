@@ -1,58 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, emulatorWith, FAST_RETRY, manifestDir, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, FAST_RETRY, planDir, useEmulator, type TestEmulator } from "../helpers/orgform.js";
+import { ENV, manifests, tenant, users } from "./dingtalk-fixtures.js";
 
-const SECRET = "dt-secret-7f3a9c";
-const ENV = { DT_SECRET: SECRET };
-
-function tenant(members: string[], extra: Record<string, unknown> = {}) {
-  return {
-    dingtalk: {
-      apps: [{ appKey: "app-1", appSecret: SECRET }],
-      punchGroups: [{ punch_group_id: "123123123", biz_inst_id: "123123123", biz_id: "patrol_xxx", members: members.map((m) => ({ member_id: m, type: 0 })) }],
-      ...extra,
-    },
-  };
-}
-
-function manifests(url: string, members: string[], opts: { limits?: string; policy?: string; group?: string } = {}) {
-  return manifestDir({
-    "target.yaml": [
-      "apiVersion: orgform/v1",
-      "kind: Target",
-      "name: att",
-      "driver: dingtalk",
-      `endpoint: ${url}/dingtalk`,
-      "credentials:",
-      "  appKey: app-1",
-      "  appSecret: ${DT_SECRET}",
-      opts.limits ?? "",
-    ].join("\n"),
-    "groups.yaml": [
-      "apiVersion: orgform/v1",
-      "kind: dingtalk.PunchGroup",
-      "target: att",
-      "items:",
-      `  - punch_group_id: "${opts.group ?? "123123123"}"`,
-      '    biz_inst_id: "123123123"',
-      "    biz_id: patrol_xxx",
-      opts.policy ?? "",
-      `    members: ${JSON.stringify(members)}`,
-    ].join("\n"),
-  });
-}
-
-const users = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, "0")}`);
-
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulators = useEmulator();
+let emulator: TestEmulator;
 
 describe("dingtalk.PunchGroup over HTTP", () => {
   it("adds and removes members, then plans no changes", async () => {
-    emulator = await emulatorWith(tenant(["u1", "u2", "u3"]));
+    emulator = await emulators.start(tenant(["u1", "u2", "u3"]));
     const dir = manifests(emulator.url, ["u2", "u3", "u4", "u5"]);
 
     const { session, results } = await applyDir(dir, ENV);
@@ -66,7 +22,7 @@ describe("dingtalk.PunchGroup over HTTP", () => {
   });
 
   it("sends one sync_param with both lists, at most 100 entries per list per call", async () => {
-    emulator = await emulatorWith(tenant(users(120, "old")));
+    emulator = await emulators.start(tenant(users(120, "old")));
     const dir = manifests(emulator.url, users(250, "new"));
 
     const { results } = await applyDir(dir, ENV);
@@ -85,7 +41,7 @@ describe("dingtalk.PunchGroup over HTTP", () => {
   });
 
   it("pages the member list with cursor and size until has_more is false", async () => {
-    emulator = await emulatorWith(tenant(users(250)));
+    emulator = await emulators.start(tenant(users(250)));
     const dir = manifests(emulator.url, users(250));
 
     const { plan } = await planDir(dir, ENV);
@@ -96,18 +52,18 @@ describe("dingtalk.PunchGroup over HTTP", () => {
   });
 
   it("reports a wrong app secret as an auth failure with the vendor's code", async () => {
-    emulator = await emulatorWith(tenant(["u1"]));
+    emulator = await emulators.start(tenant(["u1"]));
     const dir = manifests(emulator.url, ["u1"]);
 
     const failure = await planDir(dir, { DT_SECRET: "not-the-secret" }).catch((e: unknown) => e);
 
     expect(failure).toBeInstanceOf(DriverError);
-    expect(failure).toMatchObject({ failure: "auth", code: 40089 });
+    expect(failure).toMatchObject({ failure: "auth", code: 40096, vendorMessage: "不合法的appKey或appSecret" });
     expect(String((failure as Error).message)).not.toContain("not-the-secret");
   });
 
-  it("refreshes an expired token once and repeats the call", async () => {
-    emulator = await emulatorWith(tenant(["u1"]));
+  it("refreshes once when a lapsed token is answered with errcode 88 / sub_code 40014, and repeats the call", async () => {
+    emulator = await emulators.start(tenant(["u1"]));
     const dir = manifests(emulator.url, ["u1", "u2"]);
     const session = await planDir(dir, ENV);
     await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
@@ -118,14 +74,14 @@ describe("dingtalk.PunchGroup over HTTP", () => {
 
     expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(emulator.calls().map((c) => [c.path, c.code])).toEqual([
-      ["/topapi/pbp/instance/group/member/update", 42001],
+      ["/topapi/pbp/instance/group/member/update", 88],
       ["/gettoken", 0],
       ["/topapi/pbp/instance/group/member/update", 0],
     ]);
   });
 
   it("backs off and retries when the vendor answers 90018, and converges", async () => {
-    emulator = await emulatorWith(tenant([], { limits: { qps: 2 } }));
+    emulator = await emulators.start(tenant([], { limits: { qps: 2 } }));
     const dir = manifests(emulator.url, users(250));
 
     // Waits long enough to outlast the vendor's one-second window, as the real policy does.
@@ -138,7 +94,7 @@ describe("dingtalk.PunchGroup over HTTP", () => {
   });
 
   it("stays inside a target's lowered rate limit without a single 90018", async () => {
-    emulator = await emulatorWith(tenant([], { limits: { qps: 5 } }));
+    emulator = await emulators.start(tenant([], { limits: { qps: 5 } }));
     const dir = manifests(emulator.url, users(450), { limits: "limits: { requestsPerSecond: 4 }" });
 
     const { results } = await applyDir(dir, ENV);
@@ -147,27 +103,28 @@ describe("dingtalk.PunchGroup over HTTP", () => {
     expect(emulator.calls().filter((c) => c.code === 90018)).toEqual([]);
   });
 
-  it("refuses a punch group the tenant does not have, before any write", async () => {
-    emulator = await emulatorWith(tenant(["u1"]));
+  it.each([60121, 400002])("fails the plan naming a punch group the tenant answers with %s, before any write", async (errcode) => {
+    emulator = await emulators.start(tenant(["u1"], { unknownGroupErrcode: errcode }));
     const dir = manifests(emulator.url, ["u1"], { group: "999" });
 
-    const session = await planDir(dir, ENV);
+    const failure = await planDir(dir, ENV).catch((e: unknown) => e);
 
-    expect(session.problems.map((p) => p.message)).toEqual([expect.stringContaining("does not exist and cannot be created")]);
+    expect(failure).toBeInstanceOf(DriverError);
+    expect(failure).toMatchObject({ code: errcode, vendorMessage: expect.stringContaining('punch group "999"') });
     expect(emulator.calls().filter((c) => c.path.endsWith("/update"))).toEqual([]);
   });
 
   it("reports a vendor refusal in the results with the vendor's code and message", async () => {
-    emulator = await emulatorWith(tenant(["u1"], { users: ["u1"] }));
+    emulator = await emulators.start(tenant(["u1"], { users: ["u1"] }));
     const dir = manifests(emulator.url, ["u1", "ghost"]);
 
     const { results } = await applyDir(dir, ENV);
 
-    expect(results).toEqual([expect.objectContaining({ status: "failed", code: 60121, message: "user not found: ghost" })]);
+    expect(results).toEqual([expect.objectContaining({ status: "failed", code: 60121, message: "找不到该用户" })]);
   });
 
   it("never removes members under the additive policy", async () => {
-    emulator = await emulatorWith(tenant(["u1", "u2"]));
+    emulator = await emulators.start(tenant(["u1", "u2"]));
     const dir = manifests(emulator.url, ["u3"], { policy: "    membersPolicy: additive" });
 
     const { session } = await applyDir(dir, ENV);

@@ -49,4 +49,20 @@ describe("jiandaoyun client", () => {
   it("returns a success body as data", () => {
     expect(client.interpret(request, answer(200, { roles: [] }))).toEqual({ ok: true, data: { roles: [] } });
   });
+
+  it.each([
+    ["an empty body", ""],
+    ["null", "null"],
+  ])("counts a write answered 2xx with %s as done, but not a list or a create", (_what, body) => {
+    const write: VendorRequest = { method: "POST", path: "/api/v5/corp/role/delete", body: { role_no: 1 }, bucket: "d" };
+    const create: VendorRequest = { method: "POST", path: "/api/v5/corp/role/create", body: {}, bucket: "c", capture: { role_no: "role.role_no" } };
+
+    expect(client.interpret(write, answer(200, body))).toEqual({ ok: true, data: {} });
+    expect(client.interpret(request, answer(200, body))).toMatchObject({ ok: false, failure: "unknown" });
+    expect(client.interpret(create, answer(200, body))).toMatchObject({ ok: false, failure: "unknown" });
+  });
+
+  it("reads the message from message when msg is absent", () => {
+    expect(client.interpret(request, answer(400, { code: 1201, message: "角色不存在" }))).toMatchObject({ failure: "notFound", message: "角色不存在" });
+  });
 });

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JiandaoyunSection } from "../../src/emulator/jiandaoyun/state.js";
-import { applyDir, emulatorWith, FAST_RETRY, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, FAST_RETRY, planDir, type TestEmulator, useEmulator } from "../helpers/orgform.js";
 import { API, company, ENV, group, manifests, role, usernames, users } from "./jiandaoyun-fixtures.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulators = useEmulator();
+let emulator: TestEmulator;
 
 const section = (e: TestEmulator) => e.vendor("jiandaoyun").getState() as JiandaoyunSection;
 const throttled = (e: TestEmulator) => e.calls("jiandaoyun").filter((c) => c.code === 8303 || c.code === 8304);
@@ -31,14 +28,14 @@ describe("jiandaoyun at scale", () => {
   it("adds and removes 2 000 members in chunks of at most 100 usernames", async () => {
     const before = usernames(2000, "a");
     const after = usernames(2000, "b");
-    emulator = await emulatorWith(company({ users: users([...before, ...after]), roleGroups: [group(10, "G")], roles: [role(20, 10, "R", before)] }));
+    emulator = await emulators.start(company({ users: users([...before, ...after]), roleGroups: [group(10, "G")], roles: [role(20, 10, "R", before)] }));
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "R", group: "G", members: after }] });
 
     const { session, results } = await applyDir(dir, ENV);
 
     expect(session.plan.summary).toMatchObject({ update: 1, add: 2000, remove: 2000 });
     expect(results).toEqual([expect.objectContaining({ status: "done", calls: 40 })]);
-    const body = (path: string) => emulator!.calls("jiandaoyun").filter((c) => c.path === `${API}/role/${path}`).map((c) => c.body as { role_no: number; usernames: string[] });
+    const body = (path: string) => emulator.calls("jiandaoyun").filter((c) => c.path === `${API}/role/${path}`).map((c) => c.body as { role_no: number; usernames: string[] });
     expect(body("add_members").map((b) => b.usernames.length)).toEqual(Array(20).fill(100));
     expect(body("remove_members").map((b) => b.usernames.length)).toEqual(Array(20).fill(100));
     expect(body("add_members").flatMap((b) => b.usernames)).toEqual(after);
@@ -46,12 +43,13 @@ describe("jiandaoyun at scale", () => {
     expect([...(section(emulator).roles[0]?.members ?? [])].sort()).toEqual(after);
     emulator.clearCalls();
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
-    expect(emulator.calls("jiandaoyun").filter((c) => c.path.endsWith("/role/user/list"))).toHaveLength(1);
+    // One full page, then the empty page that ends the listing.
+    expect(emulator.calls("jiandaoyun").filter((c) => c.path.endsWith("/role/user/list"))).toHaveLength(2);
   });
 
   it("pages role members past the 10 000 a page holds", async () => {
     const members = usernames(10_050);
-    emulator = await emulatorWith(company({ users: users(members), roleGroups: [group(10, "G")], roles: [role(20, 10, "R", members)] }));
+    emulator = await emulators.start(company({ users: users(members), roleGroups: [group(10, "G")], roles: [role(20, 10, "R", members)] }));
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "R", group: "G", members }] });
 
     const { plan } = await planDir(dir, ENV);
@@ -61,13 +59,14 @@ describe("jiandaoyun at scale", () => {
     expect(pages).toEqual([
       { role_no: 20, skip: 0, limit: 10_000 },
       { role_no: 20, skip: 10_000, limit: 10_000 },
+      { role_no: 20, skip: 10_050, limit: 10_000 },
     ]);
   });
 
   it("applies 500 role changes without a single 8303 or 8304", { timeout: 120_000 }, async () => {
     // 100 renames, 100 deletes and 300 creates, after reading 200 roles' members (30/s).
     const { state, items } = roleChurn(200, 300);
-    emulator = await emulatorWith(state);
+    emulator = await emulators.start(state);
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: items });
 
     const { session, results } = await applyDir(dir, ENV);
@@ -83,7 +82,7 @@ describe("jiandaoyun at scale", () => {
 
   it("retries 8303 when the company's quota is below the published one, and converges", { timeout: 60_000 }, async () => {
     const { state, items } = roleChurn(20, 20);
-    emulator = await emulatorWith({ jiandaoyun: { ...state.jiandaoyun, limits: { company: 8 } } });
+    emulator = await emulators.start({ jiandaoyun: { ...state.jiandaoyun, limits: { company: 8 } } });
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: items });
 
     const { results } = await applyDir(dir, ENV, { ...FAST_RETRY, rateLimitedMs: 1000 });

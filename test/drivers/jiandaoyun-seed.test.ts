@@ -7,7 +7,7 @@ import { parseYamlFile } from "../../src/manifest/yaml.js";
 import type { Diagnostic } from "../../src/model/plan.js";
 import { plan } from "../../src/planner/plan.js";
 
-/** The request example of the seed page (POST /api/v5/corp/role_group/update), as sent. */
+/** The vendor's documented request example (help.jodoo.com/open/18531, POST /api/v5/corp/role_group/update), as sent. */
 const SEED_BODY = `{
     "role_group_no": 2559,
     "name": "研发部门"
@@ -28,7 +28,7 @@ items:
     group_no: 2559
 `;
 
-describe("the seed page's role-group update", () => {
+describe("the documented role-group update example", () => {
   it("is reproduced exactly from a manifest and a live state", () => {
     const diagnostics: Diagnostic[] = [];
     const { documents } = parseYamlFile("seed.yaml", MANIFEST);
@@ -42,7 +42,7 @@ describe("the seed page's role-group update", () => {
     expect(result.actions.map((a) => [a.op, a.renamedFrom])).toEqual([["update", "研发中心"]]);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ method: "POST", path: "/api/v5/corp/role_group/update" });
-    // Field order too: the body is the seed's, byte for byte once whitespace is set aside.
+    // Field order too: the body is the documented example's, byte for byte once whitespace is set aside.
     expect(JSON.stringify(requests[0]?.body)).toBe(JSON.stringify(JSON.parse(SEED_BODY)));
   });
 });

@@ -1,22 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JiandaoyunSection } from "../../src/emulator/jiandaoyun/state.js";
 import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import { DriverError, ManifestError } from "../../src/model/errors.js";
-import { applyDir, emulatorWith, FAST_RETRY, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, FAST_RETRY, planDir, type TestEmulator, useEmulator } from "../helpers/orgform.js";
 import { API, company, ENV, group, manifests, role, users } from "./jiandaoyun-fixtures.js";
 
-let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const emulators = useEmulator();
+let emulator: TestEmulator;
 
 const section = (e: TestEmulator) => e.vendor("jiandaoyun").getState() as JiandaoyunSection;
 const writes = (e: TestEmulator) => e.calls("jiandaoyun").filter((c) => !c.path.endsWith("/list"));
 
 describe("jiandaoyun role groups and roles over HTTP", () => {
   it("creates a group with roles and members in one apply, then plans no changes", async () => {
-    emulator = await emulatorWith(company());
+    emulator = await emulators.start(company());
     const dir = manifests(emulator.url, {
       groups: [{ name: "研发中心" }],
       roles: [
@@ -30,7 +27,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     expect(session.plan.summary).toMatchObject({ create: 3, add: 3 });
     expect(results.map((r) => r.status)).toEqual(["done", "done", "done"]);
     const groupNo = section(emulator).roleGroups[0]?.group_no;
-    const roleNoOf = (name: string) => section(emulator!).roles.find((r) => r.name === name)?.role_no;
+    const roleNoOf = (name: string) => section(emulator).roles.find((r) => r.name === name)?.role_no;
     const calls = writes(emulator).map((c) => [c.path, c.body]);
     expect(calls).toHaveLength(5);
     const at = (path: string, body: unknown) => calls.findIndex((c) => c[0] === `${API}${path}` && JSON.stringify(c[1]) === JSON.stringify(body));
@@ -49,8 +46,8 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     expect((await planDir(dir, ENV)).plan.actions).toEqual([]);
   });
 
-  it("renames a pinned group with role_group/update and the seed's exact body", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(2559, "研发中心")] }));
+  it("renames a pinned group with role_group/update and the documented example's exact body", async () => {
+    emulator = await emulators.start(company({ roleGroups: [group(2559, "研发中心")] }));
     const dir = manifests(emulator.url, { groups: [{ name: "研发部门", group_no: 2559 }] });
 
     const { session, results } = await applyDir(dir, ENV);
@@ -65,7 +62,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("renames a pinned group that has pinned roles without touching the roles", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(2559, "研发中心")], roles: [role(2600, 2559, "后端", ["u0001"])] }));
+    emulator = await emulators.start(company({ roleGroups: [group(2559, "研发中心")], roles: [role(2600, 2559, "后端", ["u0001"])] }));
     const dir = manifests(emulator.url, {
       groups: [{ name: "研发部门", group_no: 2559 }],
       roles: [{ name: "后端", group: "研发部门", role_no: 2600, members: ["u0001"] }],
@@ -81,7 +78,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("keeps an unpinned role under its renamed group: the group's identity settles the role's", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(2559, "研发中心")], roles: [role(2600, 2559, "后端", ["u0001"])] }));
+    emulator = await emulators.start(company({ roleGroups: [group(2559, "研发中心")], roles: [role(2600, 2559, "后端", ["u0001"])] }));
     const dir = manifests(emulator.url, { groups: [{ name: "研发部门", group_no: 2559 }], roles: [{ name: "后端", group: "研发部门", members: ["u0001", "u0002"] }] });
 
     const { session, results } = await applyDir(dir, ENV);
@@ -99,7 +96,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("moves a pinned role to another group, and into a group created in the same apply", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "A"), group(11, "B")], roles: [role(20, 10, "架构师", ["u0001"]), role(21, 10, "测试", [])] }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "A"), group(11, "B")], roles: [role(20, 10, "架构师", ["u0001"]), role(21, 10, "测试", [])] }));
     const dir = manifests(emulator.url, {
       groups: [{ name: "A" }, { name: "B" }, { name: "C" }],
       roles: [
@@ -130,7 +127,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("moves an unpinned role named by previousKeys", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "A"), group(11, "B")], roles: [role(20, 10, "值班", ["u0001"])] }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "A"), group(11, "B")], roles: [role(20, 10, "值班", ["u0001"])] }));
     const dir = manifests(emulator.url, { groups: [{ name: "A" }, { name: "B" }], roles: [{ name: "值班长", group: "B", previousKeys: ["A/值班"], members: ["u0001"] }] });
 
     await applyDir(dir, ENV);
@@ -139,7 +136,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("renames a role within its group and changes members with only the Role kind selected", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "G")], roles: [role(20, 10, "旧名", ["u0001"])] }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "G")], roles: [role(20, 10, "旧名", ["u0001"])] }));
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "新名", group: "G", role_no: 20, members: ["u0002"] }] });
 
     const session = await planDir(dir, ENV, { kind: ["jiandaoyun.Role"] });
@@ -154,7 +151,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("creates a role in an existing group and moves one there with only the Role kind selected", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "G"), group(11, "H")], roles: [role(20, 10, "甲")] }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "G"), group(11, "H")], roles: [role(20, 10, "甲")] }));
     const dir = manifests(emulator.url, { groups: [{ name: "G" }, { name: "H" }], roles: [{ name: "甲", group: "H", role_no: 20 }, { name: "乙", group: "H" }] });
 
     const session = await planDir(dir, ENV, { kind: ["jiandaoyun.Role"] });
@@ -169,7 +166,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("rejects a name over 24 characters before any call", async () => {
-    emulator = await emulatorWith(company());
+    emulator = await emulators.start(company());
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "角".repeat(25), group: "G" }] });
 
     const failure = await planDir(dir, ENV).catch((e: unknown) => e);
@@ -180,7 +177,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("deletes a group with its roles, roles first", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "旧组"), group(11, "留下")], roles: [role(20, 10, "甲", ["u0001"]), role(21, 10, "乙"), role(22, 11, "丙")] }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "旧组"), group(11, "留下")], roles: [role(20, 10, "甲", ["u0001"]), role(21, 10, "乙"), role(22, 11, "丙")] }));
     const dir = manifests(emulator.url, {
       groups: [{ name: "旧组", absent: true }, { name: "留下" }],
       roles: [
@@ -203,7 +200,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("refuses to plan deleting a group whose live roles would stay behind", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "旧组")], roles: [role(20, 10, "甲")] }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "旧组")], roles: [role(20, 10, "甲")] }));
     const dir = manifests(emulator.url, { groups: [{ name: "旧组", absent: true }], roles: [] });
 
     const { problems } = await planDir(dir, ENV);
@@ -212,7 +209,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("keeps members it does not list under membersPolicy: additive", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "G")], roles: [role(20, 10, "R", ["u0001", "u0002"])] }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "G")], roles: [role(20, 10, "R", ["u0001", "u0002"])] }));
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "R", group: "G", members: ["u0003"], membersPolicy: "additive" }] });
 
     await applyDir(dir, ENV);
@@ -221,9 +218,9 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     expect(section(emulator).roles[0]?.members).toEqual(["u0001", "u0002", "u0003"]);
   });
 
-  it("pages role groups and roles with skip/limit until a short page, always sending limit", async () => {
+  it("pages role groups, roles and members with skip/limit until an empty page, always sending limit", async () => {
     const groups = Array.from({ length: 250 }, (_, i) => group(1000 + i, `组${i}`));
-    emulator = await emulatorWith(company({ roleGroups: groups, roles: [role(5000, 1000, "R", [])] }));
+    emulator = await emulators.start(company({ roleGroups: groups, roles: [role(5000, 1000, "R", [])] }));
     const dir = manifests(emulator.url, { groups: [{ name: "组0" }], roles: [{ name: "R", group: "组0" }] });
 
     const { plan } = await planDir(dir, ENV);
@@ -235,17 +232,19 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
         ["/role_group/list", { has_internal: true, has_sync: false, skip: 0, limit: 100 }],
         ["/role_group/list", { has_internal: true, has_sync: false, skip: 100, limit: 100 }],
         ["/role_group/list", { has_internal: true, has_sync: false, skip: 200, limit: 100 }],
+        ["/role_group/list", { has_internal: true, has_sync: false, skip: 250, limit: 100 }],
         ["/role_group/list", { has_internal: false, has_sync: true, skip: 0, limit: 100 }],
         ["/role/list", { has_internal: true, has_sync: false, skip: 0, limit: 100 }],
+        ["/role/list", { has_internal: true, has_sync: false, skip: 1, limit: 100 }],
         ["/role/list", { has_internal: false, has_sync: true, skip: 0, limit: 100 }],
         ["/role/user/list", { role_no: 5000, skip: 0, limit: 10000 }],
       ]),
     );
-    expect(lists).toHaveLength(7);
+    expect(lists).toHaveLength(9);
   });
 
   it("reports a bad API key as an auth failure with the vendor's code, never printing the key", async () => {
-    emulator = await emulatorWith(company());
+    emulator = await emulators.start(company());
     const dir = manifests(emulator.url, { groups: [] });
 
     const failure = await planDir(dir, { JDY_API_KEY: "not-the-key-9d1e" }).catch((e: unknown) => e);
@@ -257,7 +256,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("treats synced (integrate-mode) groups and roles as read-only at plan time", async () => {
-    emulator = await emulatorWith(
+    emulator = await emulators.start(
       company({ mode: "integrate", roleGroups: [group(10, "钉钉角色", { synced: true })], roles: [role(20, 10, "主管", ["u0001"], { synced: true })] }),
     );
     const dir = manifests(emulator.url, {
@@ -279,7 +278,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("retries 8304 with backoff and converges", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "G")], limits: { endpoints: { [`${API}/role/create`]: 3 } } }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "G")], limits: { endpoints: { [`${API}/role/create`]: 3 } } }));
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: Array.from({ length: 6 }, (_, i) => ({ name: `R${i}`, group: "G" })) });
 
     // Waits out the vendor's one-second window, as the real retry policy does.
@@ -293,7 +292,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
   });
 
   it("surfaces a vendor refusal with its code and message", async () => {
-    emulator = await emulatorWith(company({ roleGroups: [group(10, "G")], users: users(["u0001"]) }));
+    emulator = await emulators.start(company({ roleGroups: [group(10, "G")], users: users(["u0001"]) }));
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "R", group: "G", members: ["ghost"] }] });
 
     const { results } = await applyDir(dir, ENV);

@@ -86,13 +86,14 @@ describe("dingtalk emulator quirks", () => {
     expect(members()).toEqual([]);
   });
 
-  it("answers 40014 to a bad token, 42001 to an expired one, 22 to an unknown API", async () => {
+  it("answers 88 with sub_code 40014 to a bad or expired token, 40000 to a blank one, 22 to an unknown API", async () => {
     const t = await token();
     const post = (path: string, tok: string) => call(`/dingtalk${path}?access_token=${tok}`, { method: "POST", body: "{}" }).then((r) => r.json());
 
-    expect(await post("/topapi/pbp/instance/group/member/list", "bogus")).toMatchObject({ errcode: 40014 });
+    expect(await post("/topapi/pbp/instance/group/member/list", "bogus")).toMatchObject({ errcode: 88, sub_code: "40014", sub_msg: "不合法的access_token" });
+    expect(await post("/topapi/pbp/instance/group/member/list", "")).toMatchObject({ errcode: 88, sub_code: "40000", sub_msg: "access_token is blank" });
     expect(await post("/topapi/no/such/api", t)).toMatchObject({ errcode: 22, sub_msg: expect.stringContaining("dingtalk.oapi.no.such.api") });
     await call("/_emulator/tokens", { method: "DELETE" });
-    expect(await post("/topapi/pbp/instance/group/member/list", t)).toMatchObject({ errcode: 42001 });
+    expect(await post("/topapi/pbp/instance/group/member/list", t)).toMatchObject({ errcode: 88, sub_code: "40014" });
   });
 });

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JiandaoyunSection } from "../../src/emulator/jiandaoyun/state.js";
 import { API, API_KEY, company, group, role } from "../drivers/jiandaoyun-fixtures.js";
-import { emulatorWith, type TestEmulator } from "../helpers/orgform.js";
+import { useEmulator, type TestEmulator } from "../helpers/orgform.js";
 
+const emulators = useEmulator();
 let emulator: TestEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
 
 const state = () => emulator?.vendor("jiandaoyun").getState() as JiandaoyunSection;
 
@@ -16,7 +13,8 @@ async function call(path: string, body: unknown, init: { key?: string | null; me
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (init.key !== null) headers["authorization"] = `Bearer ${init.key ?? API_KEY}`;
   const res = await fetch(`${emulator?.url}/jiandaoyun${API}${path}`, { method: init.method ?? "POST", headers, body: init.method === "GET" ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  const text = await res.text();
+  return { status: res.status, body: (text === "" ? "" : JSON.parse(text)) as Record<string, unknown> };
 }
 
 const tenant = () =>
@@ -31,20 +29,20 @@ describe("jiandaoyun emulator over HTTP", () => {
     ["no Authorization header", { key: null }, 8301],
     ["a key the company does not have", { key: "someone-elses-key" }, 17018],
   ])("refuses %s with HTTP 400 and code %s", async (_what, init, code) => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
 
     expect(await call("/role_group/list", { limit: 10 }, init)).toEqual({ status: 400, body: { code, msg: expect.any(String) } });
   });
 
   it("accepts only POST, and only the paths it knows", async () => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
 
     expect((await call("/role_group/list", {}, { method: "GET" })).status).toBe(405);
     expect((await call("/role_group/lists", {})).status).toBe(404);
   });
 
   it("serves one role when role/list is called without limit", async () => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
 
     const quirk = await call("/role/list", {});
     const paged = await call("/role/list", { skip: 1, limit: 100, has_sync: false });
@@ -54,7 +52,7 @@ describe("jiandaoyun emulator over HTTP", () => {
   });
 
   it("lists synced objects with their integrate_id, and filters by origin", async () => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
 
     const synced = await call("/role_group/list", { limit: 100, has_internal: false });
     const own = await call("/role_group/list", { limit: 100, has_sync: false });
@@ -79,7 +77,7 @@ describe("jiandaoyun emulator over HTTP", () => {
     ["a role without a group", "/role/create", { name: "x" }, 1205],
     ["an unknown username", "/role/add_members", { role_no: 20, usernames: ["nobody"] }, 1010],
   ])("refuses %s (%s → %s)", async (_what, path, body, code) => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
     const before = JSON.stringify(state());
 
     const answer = await call(path, body);
@@ -89,7 +87,7 @@ describe("jiandaoyun emulator over HTTP", () => {
   });
 
   it("renames a group and answers with group_no (the request says role_group_no)", async () => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
 
     const answer = await call("/role_group/update", { role_group_no: 10, name: "研发部门" });
 
@@ -97,7 +95,7 @@ describe("jiandaoyun emulator over HTTP", () => {
   });
 
   it("deletes an emptied group, and gives new roles and groups numbers from one sequence", async () => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
 
     await call("/role/delete", { role_no: 20 });
     await call("/role/delete", { role_no: 21 });
@@ -111,7 +109,7 @@ describe("jiandaoyun emulator over HTTP", () => {
   });
 
   it("answers 8304 over an endpoint's quota and 8303 over the company's, counting only admitted calls", async () => {
-    emulator = await emulatorWith({ jiandaoyun: { ...tenant().jiandaoyun, limits: { company: 3, endpoints: { [`${API}/role/list`]: 2 } } } });
+    emulator = await emulators.start({ jiandaoyun: { ...tenant().jiandaoyun, limits: { company: 3, endpoints: { [`${API}/role/list`]: 2 } } } });
 
     const codes: unknown[] = [];
     for (const path of ["/role/list", "/role/list", "/role/list", "/role_group/list", "/role_group/list"]) {
@@ -122,9 +120,30 @@ describe("jiandaoyun emulator over HTTP", () => {
   });
 
   it("answers an injected rate-limit fault the vendor's way", async () => {
-    emulator = await emulatorWith(tenant());
+    emulator = await emulators.start(tenant());
     emulator.faults.configure({ probability: 1, seed: 1, kinds: ["ratelimit"] });
 
     expect(await call("/role/list", { limit: 10 })).toEqual({ status: 400, body: { code: 8304, msg: expect.any(String) } });
+  });
+
+  it("answers writes other than creates with an empty body when the state says so", async () => {
+    emulator = await emulators.start({ jiandaoyun: { ...tenant().jiandaoyun, emptyWriteBodies: true } });
+
+    expect(await call("/role/delete", { role_no: 21 })).toEqual({ status: 200, body: "" });
+    expect(await call("/role/add_members", { role_no: 20, usernames: ["u0003"] })).toEqual({ status: 200, body: "" });
+    expect((await call("/role/create", { group_no: 10, name: "丙" })).body).toMatchObject({ role: { name: "丙", group_no: 10 } });
+    expect(state().roles.map((r) => r.name)).toEqual(["甲", "同步角色", "丙"]);
+  });
+
+  it("serves list pages no longer than the state's cap, and lists no departed member", async () => {
+    const base = tenant().jiandaoyun;
+    const users = [...base.users, { username: "gone", name: "GONE", departments: [1], status: "departed" as const }, { username: "new", name: "NEW", departments: [1], status: "invited" as const }];
+    emulator = await emulators.start({ jiandaoyun: { ...base, users, roles: [role(20, 10, "甲", ["u0001", "gone", "new"])], limits: { pageSize: 1 } } });
+
+    const groups = await call("/role_group/list", { skip: 0, limit: 100 });
+    const members = await call("/role/user/list", { role_no: 20, skip: 0, limit: 100 });
+
+    expect((groups.body["role_groups"] as unknown[]).length).toBe(1);
+    expect(members.body["users"]).toEqual([expect.objectContaining({ username: "u0001", status: 1 }), expect.objectContaining({ username: "new", status: 0 })]);
   });
 });

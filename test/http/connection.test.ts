@@ -65,7 +65,7 @@ describe("a connection's call path over HTTP", () => {
     const err = await connection.call(LIST).catch((e: unknown) => e);
 
     // The call expires, the fresh token request fails too, and the run stops there: no loop.
-    expect(err).toMatchObject({ failure: "auth", code: 42001 });
+    expect(err).toMatchObject({ failure: "auth", code: 88 });
     expect(emulator!.calls().map((c) => [c.path, c.code])).toEqual([
       [LIST.path, "fault:tokenExpired"],
       ["/gettoken", "fault:tokenExpired"],

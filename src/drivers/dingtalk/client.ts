@@ -3,21 +3,17 @@ import { TokenCache } from "../kit/token-cache.js";
 import { malformed, parseJsonBody, statusFailure } from "../kit/answer.js";
 import { isRetryable } from "../../model/errors.js";
 import type { HttpRequest, HttpResponse, VendorRequest } from "../../model/request.js";
-import { classifyErrcode } from "./errors.js";
-
-export const TOKEN_PATH = "/gettoken";
-
-interface TokenAnswer {
-  access_token: string;
-  expires_in: number;
-}
+import { API, IP_BLOCK, TOKEN_LIFETIME_SECONDS } from "./api.js";
+import { answerMessage, classifyAnswer } from "./errors.js";
+import { isTokenAnswer, readEnvelope, readIpBlock, readToken } from "./wire.js";
 
 /**
  * DingTalk oapi: `GET /gettoken?appkey&appsecret`, then `access_token` in the query of every
- * call; JSON bodies; HTTP 200 with `errcode` for business errors.
+ * call (official SDK `DefaultDingTalkClient.java`); JSON bodies; HTTP 200 with `errcode` for
+ * business errors.
  */
 export class DingTalkClient implements VendorClient {
-  private readonly token = new TokenCache(200, 7200);
+  private readonly token = new TokenCache(200, TOKEN_LIFETIME_SECONDS);
 
   constructor(
     private readonly endpoint: string,
@@ -27,11 +23,11 @@ export class DingTalkClient implements VendorClient {
 
   tokenRequest(now: number): VendorRequest | undefined {
     if (this.token.fresh(now)) return undefined;
-    return { method: "GET", path: TOKEN_PATH, query: { appkey: this.appKey, appsecret: this.appSecret }, bucket: "gettoken" };
+    return { method: "GET", path: API.token, query: { appkey: this.appKey, appsecret: this.appSecret }, bucket: API.token };
   }
 
   acceptToken(data: unknown, now: number): void {
-    const answer = data as TokenAnswer;
+    const answer = readToken(data);
     this.token.accept(answer.access_token, answer.expires_in, now);
   }
 
@@ -42,7 +38,7 @@ export class DingTalkClient implements VendorClient {
   prepare(request: VendorRequest, _now: number): HttpRequest {
     const url = new URL(this.endpoint + request.path);
     for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, String(v));
-    if (request.path !== TOKEN_PATH) url.searchParams.set("access_token", this.token.value ?? "");
+    if (request.path !== API.token) url.searchParams.set("access_token", this.token.value ?? "");
     const prepared: HttpRequest = { method: request.method, url: url.toString(), headers: {} };
     if (request.body !== undefined) {
       prepared.headers["content-type"] = "application/json";
@@ -52,24 +48,40 @@ export class DingTalkClient implements VendorClient {
   }
 
   interpret(request: VendorRequest, response: HttpResponse): Outcome {
-    const body = parseJsonBody(response) as { errcode?: unknown; errmsg?: unknown; access_token?: unknown } | undefined;
-    if (body === undefined || typeof body !== "object" || body === null) {
-      return malformed(response, "the body is not JSON");
+    // Checked first: the block has no errcode and may come as an HTML page.
+    const block = readIpBlock(response.body);
+    if (block) return ipBlocked(block.wait);
+    const body = parseJsonBody(response);
+    if (body === undefined) return malformed(response, "the body is not JSON");
+    const answer = readEnvelope(body);
+    if (!answer) {
+      const httpFailure = statusFailure(response);
+      if (httpFailure) return { ok: false, failure: httpFailure, code: `HTTP ${response.status}`, message: "server error" };
+      return malformed(response, "errcode is missing");
     }
-    const httpFailure = statusFailure(response);
-    if (httpFailure && typeof body.errcode !== "number") return { ok: false, failure: httpFailure, code: `HTTP ${response.status}`, message: String(body.errmsg ?? "server error") };
-    if (typeof body.errcode !== "number") return malformed(response, "errcode is missing");
-    if (body.errcode === 0) {
-      if (request.path === TOKEN_PATH && typeof body.access_token !== "string") return malformed(response, "access_token is missing");
+    if (answer.errcode === 0) {
+      if (request.path === API.token && !isTokenAnswer(body)) return malformed(response, "access_token is missing");
       return { ok: true, data: body };
     }
-    const cls = classifyErrcode(body.errcode);
+    const cls = classifyAnswer(answer);
     // A token request that fails for any lasting reason means the app key or secret is wrong.
-    const failure = request.path === TOKEN_PATH && !isRetryable(cls) ? "auth" : cls;
-    return { ok: false, failure, code: body.errcode, message: String(body.errmsg ?? "") };
+    const failure = request.path === API.token && !isRetryable(cls) ? "auth" : cls;
+    return { ok: false, failure, code: answer.errcode, message: answerMessage(answer) };
   }
 
   secrets(): string[] {
     return [this.appSecret, this.token.value ?? ""].filter(Boolean);
   }
+}
+
+/** Not retried: the block lasts minutes, and every call while it lasts is refused. */
+function ipBlocked(wait: string | undefined): Outcome {
+  const { calls, windowSeconds, blockMinutes } = IP_BLOCK;
+  const waitText = wait === undefined ? "" : ` (the answer says wait ${wait})`;
+  return {
+    ok: false,
+    failure: "unknown",
+    code: "IP blocked",
+    message: `DingTalk blocks this machine's egress IP for too many calls (more than ${calls} in ${windowSeconds} s from one IP; the block lasts about ${blockMinutes} minutes)${waitText}; run again after the block ends`,
+  };
 }

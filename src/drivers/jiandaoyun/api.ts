@@ -1,5 +1,10 @@
-/** Jiandaoyun open API v5 paths orgform calls, and what the vendor allows on each (vendor notes 2.2, 2.3, 2.7). */
-
+/**
+ * Jiandaoyun open API v5 paths orgform calls, and what the vendor allows on each. Paths:
+ * jiandaoyun/api-demo `node/src/api/arch/role.js`, `role_group.js`; rates: the Jodoo developer
+ * guide help.jodoo.com/open/11261 (50/s per company) and the endpoint pages /open/18522,
+ * /open/18526, /open/18529 (lists 30/s), help.jodoo.com/open/18531 for updates (20/s), and
+ * help.jodoo.com/en/articles/9992475 (member changes 10/s).
+ */
 export const API = {
   roleGroupList: "/api/v5/corp/role_group/list",
   roleGroupCreate: "/api/v5/corp/role_group/create",
@@ -13,6 +18,9 @@ export const API = {
   roleAddMembers: "/api/v5/corp/role/add_members",
   roleRemoveMembers: "/api/v5/corp/role/remove_members",
 } as const;
+
+/** The calls that read: their answers must carry a body. Every other call is a write. */
+export const READS: ReadonlySet<string> = new Set([API.roleGroupList, API.roleList, API.roleUserList]);
 
 /** Calls per second per company and endpoint, as published (30 lists, 20 writes, 10 member changes). */
 export const ENDPOINT_RATES: Record<string, number> = {
@@ -33,13 +41,14 @@ export const ENDPOINT_RATES: Record<string, number> = {
 export const COMPANY_RATE = 50;
 
 /**
- * Page size for role and role-group lists. The vendor publishes no maximum, and paging stops at
- * the first short page, so the size must not exceed what the vendor serves: 100 is the prudent pick.
+ * Page size asked of role and role-group lists. Unverified: no maximum is published for them
+ * (the app list API documents 1–100), so orgform pages until an empty page and never relies
+ * on getting this many.
  */
 export const LIST_PAGE_SIZE = 100;
-/** Page size for role members: the published maximum of role/user/list. */
+/** Page size asked of role/user/list: its maximum, 10 000, as the third-party reference copy of the docs gives it. */
 export const MEMBER_PAGE_SIZE = 10_000;
-/** Usernames per add_members / remove_members call (no vendor maximum is published). */
+/** Usernames per add_members / remove_members call. Unverified: no maximum is published. */
 export const MEMBER_CHUNK = 100;
-/** Longest role or role-group name the vendor accepts (error 1207). */
+/** Longest role or role-group name the vendor accepts (the hint of error 1207). */
 export const NAME_MAX = 24;

@@ -1,6 +1,10 @@
 import type { FailureClass } from "../../model/errors.js";
 
-/** Jiandaoyun error codes (HTTP 400 `{code, msg}`) by how orgform handles them (vendor notes 2.1). */
+/**
+ * Jiandaoyun error codes (HTTP 400 `{code, msg}`) by how orgform handles them. The codes
+ * come from the third-party reference copy of the vendor's error table (a jdy-action
+ * project's "简道云 API 完整参考手册"); 8303 from help.jodoo.com/zh_tw/open/1663.
+ */
 const CLASSES: Record<number, FailureClass> = {
   1: "invalid",
   1010: "notFound",

@@ -45,10 +45,10 @@ async function fetchRoles(ctx: FetchContext, groupKeys: Map<number, string>): Pr
   const all = [...own.map((r) => ({ r, synced: false })), ...synced.map((r) => ({ r, synced: true }))].filter(
     ({ r }) => r.group_no !== undefined && groupKeys.has(r.group_no),
   );
-  const keys = uniqueKeys(all.map(({ r }) => ({ no: r.role_no, key: roleKey(groupKeys.get(r.group_no as number) ?? "", r.name) })));
+  const keys = uniqueKeys(all.map(({ r }) => ({ no: r.role_no, key: roleKey(groupKeys.get(r.group_no ?? -1) ?? "", r.name) })));
   return Promise.all(
     all.map(async ({ r, synced: isSynced }): Promise<LiveResource> => {
-      const group = groupKeys.get(r.group_no as number) ?? "";
+      const group = groupKeys.get(r.group_no ?? -1) ?? "";
       const members = await listMembers(ctx, r.role_no);
       const res: LiveResource = {
         target: ctx.target,
@@ -93,14 +93,21 @@ async function listMembers(ctx: FetchContext, roleNo: number): Promise<string[]>
   return [...new Set(users.map((u) => u.username))].sort();
 }
 
-/** Page with skip/limit until a page comes back shorter than asked (the vendor gives no total). */
-async function pages<T>(ctx: FetchContext, path: string, params: Record<string, unknown>, limit: number, read: (data: unknown) => T[] | string): Promise<T[]> {
+/**
+ * Page with skip/limit until a page comes back empty. No list publishes its largest page or a
+ * total, and a vendor serving fewer than asked would make "a short page is the last" drop
+ * objects (then planned as creates, or missed as deletes); `skip` moves on by what came back.
+ */
+const MAX_OBJECTS = 1_000_000;
+
+export async function pages<T>(ctx: FetchContext, path: string, params: Record<string, unknown>, limit: number, read: (data: unknown, path: string) => T[]): Promise<T[]> {
   const out: T[] = [];
-  for (let skip = 0; ; skip += limit) {
-    const data = await ctx.call({ method: "POST", path, body: { ...params, skip, limit }, bucket: path });
-    const page = read(data);
-    if (typeof page === "string") throw new DriverError("jiandaoyun", "unknown", undefined, `unexpected answer from ${path}: ${page}`, { method: "POST", path });
+  for (let skip = 0; ; ) {
+    const page = read(await ctx.call({ method: "POST", path, body: { ...params, skip, limit }, bucket: path }), path);
+    if (page.length === 0) return out;
+    // A vendor that ignored skip would serve the same page forever.
+    if (out.length + page.length > MAX_OBJECTS) throw new DriverError("jiandaoyun", "unknown", undefined, `more than ${MAX_OBJECTS} objects from ${path}: the vendor may be ignoring skip`, { method: "POST", path });
     out.push(...page);
-    if (page.length < limit) return out;
+    skip += page.length;
   }
 }

@@ -1,11 +1,13 @@
-import { fail } from "./reply.js";
+import { fail } from "./answers.js";
 import type { EmuResponse } from "../vendor.js";
 import type { JdyRole, JdyRoleGroup, JiandaoyunSection } from "./state.js";
 
 /** Longest role or role-group name (1207). */
 const NAME_MAX = 24;
-/** Most objects one role or role-group list page serves (not published; the driver asks for 100). */
-export const LIST_PAGE_MAX = 100;
+/** Most objects one role or role-group list page serves by default (not published). */
+const LIST_PAGE_MAX = 100;
+/** Largest page of role/user/list (the third-party reference copy of the docs). */
+const MEMBER_PAGE_MAX = 10_000;
 
 /** The company's objects with the rules every handler shares. */
 export class Company {
@@ -15,6 +17,15 @@ export class Company {
   nextNo(): number {
     const used = [...this.state.roleGroups.map((g) => g.group_no), ...this.state.roles.map((r) => r.role_no)];
     return Math.max(2500, ...used) + 1;
+  }
+
+  /** The largest role or role-group page, as the state sets it. */
+  listPageMax(): number {
+    return this.state.limits?.pageSize ?? LIST_PAGE_MAX;
+  }
+
+  memberPageMax(): number {
+    return this.state.limits?.memberPageSize ?? MEMBER_PAGE_MAX;
   }
 
   group(no: number): JdyRoleGroup | undefined {

@@ -1,7 +1,7 @@
 import { parseBody, type EmuRequest, type EmuResponse, type VendorEmulator, type VendorFault } from "../vendor.js";
 import { Company } from "./company.js";
 import { CompanyQuota, PUBLISHED_COMPANY_RATE, PUBLISHED_ENDPOINT_RATES } from "./limits.js";
-import { fail, type Params } from "./reply.js";
+import { fail, type Params } from "./answers.js";
 import { roleGroupRoutes } from "./role-groups.js";
 import { roleRoutes } from "./roles.js";
 import { emptySection, type JiandaoyunSection } from "./state.js";
@@ -31,7 +31,9 @@ export function jiandaoyunEmulator(section: unknown): VendorEmulator {
     if (verdict === "endpoint") return fail(8304, "this API's request rate limit is reached; try again later");
     const params = parseBody(req);
     if (params["__invalidJson"]) return fail(1, "the request body is not valid JSON");
-    return route(new Company(state), params);
+    const answer = route(new Company(state), params);
+    if (state.emptyWriteBodies && answer.status === 200 && !req.path.endsWith("/list") && !req.path.endsWith("/create")) return { status: 200, body: "" };
+    return answer;
   }
 
   return {

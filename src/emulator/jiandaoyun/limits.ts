@@ -1,4 +1,7 @@
-/** What Jiandaoyun allows per company and per endpoint, in calls per second (vendor notes 2.7). */
+/** What Jiandaoyun allows per company and per endpoint, in calls per second: help.jodoo.com/open/11261
+ * (50/s per company), /open/18522, /open/18526, /open/18529, /open/18531 and
+ * help.jodoo.com/en/articles/9992475 (per endpoint).
+ */
 export const PUBLISHED_COMPANY_RATE = 50;
 
 const LISTS = 30;

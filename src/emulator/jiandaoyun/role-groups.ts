@@ -1,11 +1,11 @@
 import type { EmuResponse } from "../vendor.js";
-import { Company, LIST_PAGE_MAX, SYNCED_REFUSAL } from "./company.js";
-import { boolParam, countParam, fail, intParam, isFailure, ok, type Params } from "./reply.js";
+import { Company, SYNCED_REFUSAL } from "./company.js";
+import { boolParam, countParam, fail, intParam, isFailure, ok, type Params } from "./answers.js";
 
 /** role_group/list, create, update and delete. */
 export const roleGroupRoutes: Record<string, (c: Company, p: Params) => EmuResponse> = {
   "/api/v5/corp/role_group/list": (c, p) => {
-    const groups = listPage(p, c.state.roleGroups, (g) => g.group_no, LIST_PAGE_MAX);
+    const groups = listPage(p, c.state.roleGroups, (g) => g.group_no, c.listPageMax(), c.listPageMax());
     return isFailure(groups) ? groups : ok({ role_groups: groups.map((g) => c.groupView(g)) });
   },
 
@@ -54,10 +54,10 @@ function originFilters(p: Params): { internal: boolean; sync: boolean } | EmuRes
  * One page of a listing: objects of the origins the `has_internal`/`has_sync` filters ask for,
  * in number order, within skip/limit (`defaultLimit` when limit is missing).
  */
-export function listPage<T extends { synced?: boolean }>(p: Params, items: T[], no: (item: T) => number, defaultLimit: number): T[] | EmuResponse {
+export function listPage<T extends { synced?: boolean }>(p: Params, items: T[], no: (item: T) => number, defaultLimit: number, maxLimit: number): T[] | EmuResponse {
   const filters = originFilters(p);
   if (isFailure(filters)) return filters;
-  const window = pageWindow(p, defaultLimit, LIST_PAGE_MAX);
+  const window = pageWindow(p, defaultLimit, maxLimit);
   if (isFailure(window)) return window;
   return items
     .filter((item) => (item.synced ? filters.sync : filters.internal))

@@ -1,18 +1,16 @@
 import type { EmuResponse } from "../vendor.js";
 import { Company, SYNCED_REFUSAL } from "./company.js";
-import { fail, intParam, isFailure, ok, type Params } from "./reply.js";
+import { fail, intParam, isFailure, ok, type Params } from "./answers.js";
 import { listPage, pageWindow } from "./role-groups.js";
 import type { JdyRole, JdyRoleGroup, JdyUser } from "./state.js";
 
-/** Largest page of role/user/list (published). */
-const MEMBER_PAGE_MAX = 10_000;
 /** role/list without `limit` serves one role: a documented quirk. */
 const ROLE_LIST_DEFAULT_LIMIT = 1;
 
 /** role/list, create, update, delete, user/list, add_members and remove_members. */
 export const roleRoutes: Record<string, (c: Company, p: Params) => EmuResponse> = {
   "/api/v5/corp/role/list": (c, p) => {
-    const roles = listPage(p, c.state.roles, (r) => r.role_no, ROLE_LIST_DEFAULT_LIMIT);
+    const roles = listPage(p, c.state.roles, (r) => r.role_no, ROLE_LIST_DEFAULT_LIMIT, c.listPageMax());
     return isFailure(roles) ? roles : ok({ roles: roles.map((r) => c.roleView(r)) });
   },
 
@@ -52,12 +50,14 @@ export const roleRoutes: Record<string, (c: Company, p: Params) => EmuResponse> 
     if (isFailure(no)) return no;
     const role = c.role(no);
     if (!role) return fail(1201, `role ${no} does not exist`);
-    const window = pageWindow(p, MEMBER_PAGE_MAX, MEMBER_PAGE_MAX);
+    const window = pageWindow(p, c.memberPageMax(), c.memberPageMax());
     if (isFailure(window)) return window;
     const users = usersByName(c.state.users);
-    const page = role.members.slice(window.skip, window.skip + window.limit).map((username) => {
+    // Only invited and joined members are listed (help.jodoo.com/open/18526): departed ones holding the role are not.
+    const listed = role.members.filter((username) => users.get(username)?.status !== "departed");
+    const page = listed.slice(window.skip, window.skip + window.limit).map((username) => {
       const user = users.get(username);
-      return { username, name: user?.name ?? username, departments: user?.departments ?? [1], type: 0, status: 1 };
+      return { username, name: user?.name ?? username, departments: user?.departments ?? [1], type: 0, status: user?.status === "invited" ? 0 : 1 };
     });
     return ok({ users: page });
   },

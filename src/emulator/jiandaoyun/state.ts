@@ -23,6 +23,8 @@ export interface JdyUser {
   username: string;
   name: string;
   departments: number[];
+  /** joined (the default), invited (not yet joined), or departed (离职: kept, never listed as a role member). */
+  status?: "joined" | "invited" | "departed";
 }
 
 export interface JiandaoyunSection {
@@ -33,7 +35,16 @@ export interface JiandaoyunSection {
   roles: JdyRole[];
   users: JdyUser[];
   /** Rate limits to enforce instead of the published ones (calls per second). */
-  limits?: { company?: number; endpoints?: Record<string, number> };
+  limits?: {
+    company?: number;
+    endpoints?: Record<string, number>;
+    /** Largest role and role-group list page served, whatever limit is asked (default 100). */
+    pageSize?: number;
+    /** Largest role/user/list page served (default 10 000). */
+    memberPageSize?: number;
+  };
+  /** Writes other than creates answer HTTP 200 with an empty body instead of `{"status":"success"}` or the object. */
+  emptyWriteBodies?: boolean;
 }
 
 export function emptySection(): JiandaoyunSection {

@@ -3,10 +3,10 @@ import type { Action } from "../../../model/plan.js";
 import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
 
+import { API, MEMBER_CHUNK } from "../api.js";
+
+export { MEMBER_CHUNK };
 export const PUNCH_GROUP = "dingtalk.PunchGroup";
-export const MEMBER_UPDATE_PATH = "/topapi/pbp/instance/group/member/update";
-/** Entries per add or delete list in one member update (no vendor maximum is published). */
-export const MEMBER_CHUNK = 100;
 /** Prefix that marks a department member (type 1) in the canonical member list. */
 const DEPARTMENT_PREFIX = "dept:";
 
@@ -71,7 +71,11 @@ export const punchGroup: KindSpec = {
   },
 };
 
-/** One `member/update` call; field order follows the vendor's own example. */
+/**
+ * One `member/update` call; field order follows the vendor's documented example
+ * (developer.alibaba.com/docs/api.htm?apiId=47778). Department members (`type: 1`) are
+ * documented for the list answer only; sending them on update is a declared assumption.
+ */
 export function memberUpdate(punchGroupId: string, ids: Record<string, unknown>, add: MemberParam[], remove: MemberParam[]): VendorRequest {
   const syncParam: Record<string, unknown> = {};
   if (remove.length) syncParam["delete_member_list"] = remove;
@@ -79,5 +83,5 @@ export function memberUpdate(punchGroupId: string, ids: Record<string, unknown>,
   syncParam["punch_group_id"] = punchGroupId;
   syncParam["biz_inst_id"] = ids["biz_inst_id"];
   if (ids["biz_id"] !== undefined) syncParam["biz_id"] = ids["biz_id"];
-  return { method: "POST", path: MEMBER_UPDATE_PATH, body: { sync_param: syncParam }, bucket: MEMBER_UPDATE_PATH };
+  return { method: "POST", path: API.memberUpdate, body: { sync_param: syncParam }, bucket: API.memberUpdate };
 }
