@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, emulatorWith, FAST_RETRY, manifestDir, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, applySession, emulatorWith, FAST_RETRY, manifestDir, planDir, type TestEmulator } from "../helpers/orgform.js";
 
 const SECRET = "dt-secret-7f3a9c";
 const ENV = { DT_SECRET: SECRET };
@@ -113,8 +113,7 @@ describe("dingtalk.PunchGroup over HTTP", () => {
     await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
     emulator.clearCalls();
 
-    const { applyOperations, operationsFor } = await import("../../src/engine/session.js");
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(emulator.calls().map((c) => [c.path, c.code])).toEqual([

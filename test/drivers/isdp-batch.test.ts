@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { person } from "../../src/drivers/isdp/kinds/person.js";
 import { fetchContext } from "../../src/engine/fetch.js";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import type { Action } from "../../src/model/plan.js";
-import { applyDir, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, applySession, emulatorWith, planDir, type TestEmulator } from "../helpers/orgform.js";
 import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
 
 const ADD = "/openapi/v1/person/batchAdd";
@@ -71,7 +70,7 @@ describe("isdp.Person batches", () => {
     emulator.clearCalls();
     let expired = false;
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state, {
+    const results = await applySession(session, {
       onResult: () => {
         if (expired) return;
         expired = true; // the first batch is done: every token issued so far stops working

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/drivers/xinrenxinshi/catalog.js";
 import { checkDepartments } from "../../src/drivers/xinrenxinshi/check.js";
 import type { DesiredResource } from "../../src/model/resource.js";
-import { emulatorWith, planDir, runCli, type TestEmulator } from "../helpers/orgform.js";
+import { applySession, emulatorWith, planDir, runCli, type TestEmulator } from "../helpers/orgform.js";
 import { dept, ENV, ID, manifests, tenant } from "./xinrenxinshi-fixtures.js";
 
 let emulator: TestEmulator | undefined;
@@ -76,8 +76,7 @@ describe("xinrenxinshi plan-time checks", () => {
     const dir = manifests(emulator.url, ["  - code: RD", '    fields: { 数值: "12a" }']);
 
     const session = await planDir(dir, ENV);
-    const { applyOperations, operationsFor } = await import("../../src/engine/session.js");
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(session.problems).toEqual([]);
     expect(emulator.calls().find((c) => c.path === "/v5/department/fields/setting")?.status).toBe(404);

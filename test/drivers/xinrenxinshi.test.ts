@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { XrxsSection } from "../../src/emulator/xinrenxinshi/state.js";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, emulatorWith, FAST_RETRY, planDir, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, applySession, emulatorWith, FAST_RETRY, planDir, type TestEmulator } from "../helpers/orgform.js";
 import { dept, ENV, ID, manifests, SECRET, tenant } from "./xinrenxinshi-fixtures.js";
 
 let emulator: TestEmulator | undefined;
@@ -198,7 +197,7 @@ describe("xinrenxinshi.Department over HTTP", () => {
     await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
     emulator.clearCalls();
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(emulator.calls().map((c) => [c.path, c.status, c.code])).toEqual([
@@ -232,7 +231,7 @@ describe("xinrenxinshi.Department over HTTP", () => {
     // Seed 19 draws: busy, http500, then no fault.
     emulator.faults.configure({ probability: 0.5, seed: 19, kinds: ["busy", "http500"], vendors: ["xinrenxinshi"] });
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     emulator.faults.configure(undefined);
     expect(results.map((r) => r.status)).toEqual(["done"]);

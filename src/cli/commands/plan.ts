@@ -1,7 +1,5 @@
 import { writePlanFile } from "../../engine/plan-file.js";
-import { makePlan } from "../../engine/plan.js";
-import { scopeFor } from "../../engine/fetch.js";
-import { selectScope } from "../../engine/session.js";
+import { planRun } from "../../engine/plan-run.js";
 import { ManifestError, UsageError } from "../../model/errors.js";
 import type { Plan } from "../../model/plan.js";
 import { renderJson } from "../../render/json.js";
@@ -9,7 +7,7 @@ import { renderMarkdown } from "../../render/markdown.js";
 import { renderText } from "../../render/text.js";
 import type { Style } from "../../render/style.js";
 import type { Io } from "../io.js";
-import { load, readLive, type Selection } from "./shared.js";
+import { checkOutputPath, load, reading, type Selection } from "./shared.js";
 
 export type PlanFormat = "text" | "json" | "markdown";
 
@@ -35,14 +33,16 @@ export function rendererFor(format: string | undefined): (plan: Plan, style: Sty
 /** Read live state, diff it against the manifests, print the plan. */
 export async function planCommand(paths: string[], options: PlanOptions, io: Io): Promise<number> {
   const render = rendererFor(options.format);
+  checkOutputPath("--out", options.out);
   const manifests = load(paths, io);
-  const state = await readLive(manifests.targets, scopeFor(selectScope(manifests, options), manifests.desired), io);
-  const { plan, problems } = makePlan(manifests, state.live, state.scope, state.facts);
-  if (problems.length) throw new ManifestError(problems);
-  io.out(render(plan, io.style));
+  const { connect, done } = reading(io);
+  const run = await planRun({ manifests, selection: options, connect }).finally(done);
+  for (const line of run.widened) io.err(`Note: ${line}.\n`);
+  if (run.problems.length) throw new ManifestError([...run.problems]);
+  io.out(render(run.plan, io.style));
   if (options.out) {
-    writePlanFile(options.out, plan);
+    writePlanFile(options.out, run.plan);
     io.err(`Plan written to ${options.out}.\n`);
   }
-  return options.detailedExitcode && plan.actions.length > 0 ? 2 : 0;
+  return options.detailedExitcode && run.plan.actions.length > 0 ? 2 : 0;
 }
