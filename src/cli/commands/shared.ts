@@ -8,9 +8,12 @@ import { Progress } from "../progress.js";
 
 export type { Selection } from "../../engine/scope.js";
 
-/** Load manifests and keep the secrets they resolved away from every output. */
-export function load(paths: string[], io: Io): Manifests {
-  const manifests = loadManifests(paths, { env: io.env });
+/**
+ * Load manifests and keep the secrets they resolved away from every output. Commands that
+ * call no vendor pass `unsetVariables: "record"`, so an unset `${VAR}` is not an error there.
+ */
+export function load(paths: string[], io: Io, unsetVariables: "error" | "record" = "error"): Manifests {
+  const manifests = loadManifests(paths, { env: io.env, unsetVariables });
   for (const t of manifests.targets) io.redactor.add(...Object.values(t.credentials));
   return manifests;
 }
