@@ -5,6 +5,7 @@
  */
 export { planRun, type PlanRequest, type PlanRun } from "./engine/plan-run.js";
 export { applyRun, type ApplyRequest, type ApplyReport, type ApplyVerdict } from "./engine/apply-run.js";
+export { doctorRun, type DoctorRequest, type DoctorReport, type DoctorCheck } from "./engine/doctor/run.js";
 export { driverLookup, shippedDrivers, type DriverLookup } from "./engine/drivers.js";
 export type { Selection } from "./engine/scope.js";
 export { PlanMismatchError } from "./engine/verify.js";
