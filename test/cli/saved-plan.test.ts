@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Action, Plan, PlanTarget } from "../../src/model/plan.js";
 import { emulatorWith, manifestDir, runCli, useEmulator, type TestEmulator } from "../helpers/orgform.js";
 
 const SECRET = "Kx7-saved-plan-secret";
@@ -25,16 +26,22 @@ const folder = (members: string[]) =>
     "groups.yaml": `apiVersion: orgform/v1\nkind: dingtalk.PunchGroup\ntarget: att\nitems:\n  - punch_group_id: g1\n    biz_inst_id: i1\n    members: ${JSON.stringify(members)}\n`,
   });
 
+/** The saved plan, its first action and first target, for tests that edit the file as an attacker would. */
+type Edit = (plan: Plan, action: Action, target: PlanTarget) => void;
+
 const writes = () => emulator.calls().filter((c) => !c.path.endsWith("/list") && c.path !== "/gettoken");
 
 /** Make a plan with the CLI, let `edit` change the saved JSON, and return the folder. */
-async function savedPlan(members: string[], edit: (plan: Record<string, any>) => void = () => {}): Promise<string> {
+async function savedPlan(members: string[], edit: Edit = () => {}): Promise<string> {
   const dir = folder(members);
   const made = await runCli(["plan", dir, "--out", "plan.json"], { env, cwd: dir });
   expect(made.code).toBe(0);
   const file = join(dir, "plan.json");
-  const plan = JSON.parse(readFileSync(file, "utf8"));
-  edit(plan);
+  const plan = JSON.parse(readFileSync(file, "utf8")) as Plan;
+  const [action] = plan.actions;
+  const [target] = plan.targets;
+  if (!action || !target) throw new Error("the plan has no action to edit");
+  edit(plan, action, target);
   writeFileSync(file, JSON.stringify(plan, null, 2));
   emulator.clearCalls();
   return dir;
@@ -58,15 +65,15 @@ describe("apply --plan verifies the saved plan by planning again", () => {
     expect(writes().map((c) => c.path)).toEqual(["/topapi/pbp/instance/group/member/update"]);
   });
 
-  const EDITS: [string, (plan: Record<string, any>) => void, RegExp][] = [
-    ["an update that now removes every member", (p) => (p.actions[0].changes = [{ field: "members", add: [], remove: ["a", "b"] }]), /actions\[0\]\.changes: update att\/dingtalk\.PunchGroup\/g1: changes differ/],
-    ["an update turned into a delete", (p) => ((p.actions[0].op = "delete"), (p.actions[0].changes = [])), /the file says delete, a fresh plan says update/],
-    ["a duplicated action", (p) => p.actions.push(structuredClone(p.actions[0])), /appears more than once in the file/],
-    ["an action for another object", (p) => p.actions.push({ ...structuredClone(p.actions[0]), id: "att/dingtalk.PunchGroup/g2", key: "g2" }), /update att\/dingtalk\.PunchGroup\/g2 is in the file, but a fresh plan has no action for it/],
+  const EDITS: [string, Edit, RegExp][] = [
+    ["an update that now removes every member", (_p, a) => (a.changes = [{ field: "members", add: [], remove: ["a", "b"] }]), /actions\[0\]\.changes: update att\/dingtalk\.PunchGroup\/g1: changes differ/],
+    ["an update turned into a delete", (_p, a) => ((a.op = "delete"), (a.changes = [])), /the file says delete, a fresh plan says update/],
+    ["a duplicated action", (p, a) => p.actions.push(structuredClone(a)), /appears more than once in the file/],
+    ["an action for another object", (p, a) => p.actions.push({ ...structuredClone(a), id: "att/dingtalk.PunchGroup/g2", key: "g2" }), /update att\/dingtalk\.PunchGroup\/g2 is in the file, but a fresh plan has no action for it/],
     ["a dropped action", (p) => (p.actions = []), /a fresh plan also has update att\/dingtalk\.PunchGroup\/g1, which the file lacks/],
     ["a changed summary", (p) => (p.summary.remove = 0), /summary/],
-    ["a changed credential reference", (p) => (p.targets[0].credentials.appSecret = "${OTHER_SECRET}"), /target "att": credentials differs from what the manifests say now/],
-    ["a widened scope", (p) => p.targets[0].scope[0].items.push({ key: "g2", pins: { biz_inst_id: "i2" } }), /target "att": scope differs/],
+    ["a changed credential reference", (_p, _a, t) => (t.credentials["appSecret"] = "${OTHER_SECRET}"), /target "att": credentials differs from what the manifests say now/],
+    ["a widened scope", (_p, _a, t) => t.scope[0]?.items?.push({ key: "g2", pins: { biz_inst_id: "i2" } }), /target "att": scope differs/],
   ];
 
   it.each(EDITS)("refuses %s and sends no write", async (_case, edit, expected) => {
@@ -84,7 +91,7 @@ describe("apply --plan verifies the saved plan by planning again", () => {
   it("never calls an endpoint written into the file: the manifests' endpoint is used, and the edit is refused", async () => {
     const other = await emulatorWith(seed(["a", "b"]));
     try {
-      const dir = await savedPlan(["b", "c", "d"], (p) => (p.targets[0].endpoint = `${other.url}/dingtalk`));
+      const dir = await savedPlan(["b", "c", "d"], (_p, _a, t) => (t.endpoint = `${other.url}/dingtalk`));
 
       const run = await runCli(["apply", "--plan", "plan.json"], { env, cwd: dir });
 
@@ -139,10 +146,10 @@ describe("apply --plan verifies the saved plan by planning again", () => {
   });
 
   it("reports a dependency cycle in a plan file in one line", async () => {
-    const dir = await savedPlan(["b", "c", "d"], (p) => {
-      const second = { ...structuredClone(p.actions[0]), id: "att/dingtalk.PunchGroup/g2", key: "g2" };
-      p.actions[0].dependsOn = [second.id];
-      second.dependsOn = [p.actions[0].id];
+    const dir = await savedPlan(["b", "c", "d"], (p, a) => {
+      const second = { ...structuredClone(a), id: "att/dingtalk.PunchGroup/g2", key: "g2" };
+      a.dependsOn = [second.id];
+      second.dependsOn = [a.id];
       p.actions.push(second);
     });
 

@@ -101,7 +101,7 @@ describe("doctor", () => {
     const report = await doctor(emulator, { DT_SECRET: "wrong-secret-value-1" });
 
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c) => c.check === "token")).toMatchObject({ status: "failed", fix: "the vendor refused the credentials: check that DT_SECRET hold this tenant's values" });
+    expect(report.checks.find((c) => c.check === "token")).toMatchObject({ status: "failed", fix: "the vendor refused the credentials: check that DT_SECRET holds this tenant's values" });
     expect(rows(report).slice(4)).toEqual([
       ["api pbp/instance/group/member/list", "cannot check"],
       ["assumption member-page", "cannot check"],
@@ -155,7 +155,7 @@ describe("orgform doctor (the built CLI)", () => {
 
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^att\s+token\s+failed\s+GET \/gettoken: auth \[40089\]/m);
-    expect(text.stdout).toContain("fix: the vendor refused the credentials: check that DT_SECRET hold this tenant's values");
+    expect(text.stdout).toContain("fix: the vendor refused the credentials: check that DT_SECRET holds this tenant's values");
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, checks: expect.arrayContaining([expect.objectContaining({ target: "att", check: "token", status: "failed" })]) });
     for (const run of [text, json]) expect(run.stdout + run.stderr).not.toContain("wrong-secret-value-2");
     expect(good.code).toBe(0);

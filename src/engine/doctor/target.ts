@@ -66,7 +66,7 @@ export async function checkTarget(target: TargetConfig, driver: Driver, options:
   if (driver.doctor?.signsTimestamps) clockRow(answer, now(), row);
 
   const connection = new Connection(target, driver, { sender: options.sender, limiter: new RateLimiter(), retry: ONCE, redactor: options.redactor });
-  const secretsHint = variables.length ? `check that ${variables.join(", ")} hold this tenant's values` : "check the target's credentials";
+  const secretsHint = variables.length ? `check that ${variables.join(", ")} ${variables.length === 1 ? "holds" : "hold"} this tenant's values` : "check the target's credentials";
   if (missing.length) {
     blocked("credentials are missing", false);
     return out;
