@@ -4,11 +4,11 @@ import { RateLimiter } from "../../http/limiter.js";
 import type { Redactor } from "../../http/redact.js";
 import { NetworkError, type HttpSender } from "../../http/sender.js";
 import { referencedVariable } from "../../manifest/interpolate.js";
-import { DriverError } from "../../model/errors.js";
 import type { HttpResponse } from "../../model/request.js";
 import type { TargetConfig } from "../../model/target.js";
 import { CLOCK_SKEW_LIMIT_S, type DoctorCheck } from "./checks.js";
 import { diagnoseNetwork, proxyFor } from "./network.js";
+import { describeFailure, obtainToken, probeAndCheck } from "./reads.js";
 
 export interface TargetDoctorOptions {
   sender: HttpSender;
@@ -80,33 +80,7 @@ export async function checkTarget(target: TargetConfig, driver: Driver, options:
     return out;
   }
 
-  const answers = new Map<string, unknown>();
-  for (const probe of driver.doctor?.probes ?? []) {
-    try {
-      const data = await connection.call(probe.request);
-      answers.set(probe.api, data);
-      const shape = probe.check(data);
-      if (shape === undefined) row(`api ${probe.api}`, "ok", "permitted; the answer has the shape orgform reads");
-      else row(`api ${probe.api}`, "failed", `permitted, but the answer is not what orgform reads: ${shape}`, "report this output to the orgform maintainers");
-    } catch (err) {
-      const { detail, failure } = describeFailure(err, url.host, proxy);
-      const refused = failure === "permission" || failure === "auth";
-      row(`api ${probe.api}`, "failed", `${refused ? "not permitted" : "failed"}: ${detail}`, `grant ${probe.permission}`);
-    }
-  }
-  if (!driver.doctor) row("api", "cannot check", `driver ${driver.name} declares no doctor probes`);
-  for (const a of driver.doctor?.assumptions ?? []) {
-    if (!a.check) {
-      row(`assumption ${a.id}`, "cannot check", `${a.statement} (no read can tell; ${a.handling})`);
-      continue;
-    }
-    try {
-      const verdict = await a.check({ answers, read: (request) => connection.call(request) });
-      row(`assumption ${a.id}`, verdict.verdict, `${a.statement}: ${verdict.detail}`, verdict.verdict === "contradicted" ? a.handling : undefined);
-    } catch (err) {
-      row(`assumption ${a.id}`, "cannot check", `${a.statement}: the read failed (${describeFailure(err, url.host, proxy).detail})`);
-    }
-  }
+  for (const r of await probeAndCheck(connection, driver, (err) => describeFailure(err, url.host, proxy))) row(r.check, r.status, r.detail, r.fix);
   return out;
 }
 
@@ -121,38 +95,4 @@ function clockRow(answer: HttpResponse, now: number, row: (check: string, status
   const skew = Math.round((now - remote) / 1000);
   if (Math.abs(skew) <= CLOCK_SKEW_LIMIT_S) row("clock", "ok", `this machine and the vendor agree within ${Math.max(1, Math.abs(skew))} s`);
   else row("clock", "failed", `this machine's clock is ${Math.abs(skew)} s ${skew > 0 ? "ahead of" : "behind"} the vendor's; signed calls may be refused`, "synchronise this machine's clock (NTP)");
-}
-
-async function obtainToken(connection: Connection, options: TargetDoctorOptions, now: number): Promise<{ ok: boolean; detail: string; failure?: string; fix?: string }> {
-  const client = connection.client;
-  const request = client.tokenRequest(now);
-  if (!request) return { ok: true, detail: "the vendor needs no separate token call" };
-  let response: HttpResponse;
-  try {
-    response = await options.sender.send(client.prepare(request, now));
-  } catch (err) {
-    if (!(err instanceof NetworkError)) throw err;
-    const d = diagnoseNetwork(err.code, new URL(connection.target.endpoint).host);
-    return { ok: false, detail: `${d.kind}: ${d.detail}`, failure: "network", fix: d.fix };
-  }
-  const outcome = client.interpret(request, response);
-  if (outcome.ok) {
-    client.acceptToken(outcome.data, now);
-    options.redactor.add(...client.secrets());
-    return { ok: true, detail: `obtained (${request.method} ${request.path})` };
-  }
-  const code = outcome.code === undefined ? "" : ` [${outcome.code}]`;
-  return { ok: false, detail: `${request.method} ${request.path}: ${outcome.failure}${code} ${outcome.message}`, failure: outcome.failure };
-}
-
-function describeFailure(err: unknown, host: string, proxy: string | undefined): { detail: string; failure: string } {
-  if (err instanceof DriverError) {
-    if (err.failure === "network" && typeof err.code === "string") {
-      const d = diagnoseNetwork(err.code, host, proxy);
-      return { detail: `${d.kind}: ${d.detail}`, failure: "network" };
-    }
-    const code = err.code === undefined ? "" : ` [${err.code}]`;
-    return { detail: `${err.failure}${code} ${err.vendorMessage}`, failure: err.failure };
-  }
-  return { detail: err instanceof Error ? err.message : String(err), failure: "unknown" };
 }
