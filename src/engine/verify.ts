@@ -59,7 +59,7 @@ function compareTargets(saved: PlanTarget[], fresh: PlanTarget[], at: (path: (st
       if (stableJson(t[field]) !== stableJson(now[field])) out.push(at(["targets", i, field], `target "${t.name}": ${field} differs from what the manifests say now`));
     }
   });
-  for (const t of fresh) if (!savedNames.has(t.name)) out.push(at(["targets"], `a fresh plan also covers target "${t.name}", which the file lacks`));
+  for (const t of fresh) if (!savedNames.has(t.name)) out.push(at(["targets"], `a fresh plan also covers target "${t.name}", which the file lacks (were the same manifest paths given?)`));
   return out;
 }
 
