@@ -6,9 +6,11 @@ import type { DriverSizes } from "./minimum.js";
  * The benchmark measures the build users run (`dist/`, made by `npm run bench` before it
  * starts), typed from the sources it was built from.
  */
-type Session = typeof import("../src/engine/session.js");
+type Live = typeof import("../src/engine/live.js");
+type Scope = typeof import("../src/engine/scope.js");
+type Operations = typeof import("../src/engine/operations.js");
 type Fetch = typeof import("../src/engine/fetch.js");
-type PlanModule = typeof import("../src/engine/plan.js");
+type PlanModule = typeof import("../src/engine/build-plan.js");
 type Load = typeof import("../src/manifest/load.js");
 type Text = typeof import("../src/render/text.js");
 type Json = typeof import("../src/render/json.js");
@@ -33,10 +35,12 @@ function load<T>(path: string): Promise<T> {
 }
 
 export async function orgform() {
-  const [session, fetch, plan, manifest, text, json, markdown, registry, retry] = await Promise.all([
-    load<Session>("engine/session.js"),
+  const [live, scope, operations, fetch, plan, manifest, text, json, markdown, registry, retry] = await Promise.all([
+    load<Live>("engine/live.js"),
+    load<Scope>("engine/scope.js"),
+    load<Operations>("engine/operations.js"),
     load<Fetch>("engine/fetch.js"),
-    load<PlanModule>("engine/plan.js"),
+    load<PlanModule>("engine/build-plan.js"),
     load<Load>("manifest/load.js"),
     load<Text>("render/text.js"),
     load<Json>("render/json.js"),
@@ -44,7 +48,7 @@ export async function orgform() {
     load<Registry>("drivers/registry.js"),
     load<Retry>("apply/retry.js"),
   ]);
-  return { ...session, ...fetch, ...plan, ...manifest, ...text, ...json, ...markdown, ...registry, ...retry };
+  return { ...live, ...scope, ...operations, ...fetch, ...plan, ...manifest, ...text, ...json, ...markdown, ...registry, ...retry };
 }
 
 export async function emulatorServer(): Promise<Server> {

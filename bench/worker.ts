@@ -150,7 +150,7 @@ async function run(task: WorkerTask): Promise<void> {
   const groups = task.applyPerTarget ? [...new Set(ops.map((op) => op.target))].sort().map((t) => [t]) : [undefined];
   for (const targets of groups) {
     const mine = targets ? ops.filter((op) => targets.includes(op.target)) : ops;
-    await phase(targets ? `apply:${targets.join(",")}` : "apply", () => o.applyOperations(mine, state), (results) => resultInfo(results));
+    await phase(targets ? `apply:${targets.join(",")}` : "apply", () => o.executeOperations(mine, state), (results) => resultInfo(results));
   }
 
   if (task.verify) {

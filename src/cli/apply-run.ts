@@ -1,14 +1,8 @@
-import type { Operation } from "../apply/compile.js";
-import { applyOperations, type LiveState } from "../engine/session.js";
+import type { ExecuteOptions } from "../apply/executor.js";
 import type { Plan } from "../model/plan.js";
 import type { ActionResult } from "../model/result.js";
 import type { Io } from "./io.js";
 import { Progress } from "./progress.js";
-
-export interface RunOutcome {
-  results: ActionResult[];
-  interrupted: boolean;
-}
 
 /** How long calls in flight may take to finish after SIGINT/SIGTERM (ORGFORM_SHUTDOWN_GRACE_MS). */
 function graceMs(io: Io): number {
@@ -21,7 +15,7 @@ function graceMs(io: Io): number {
  * (bounded) for the calls in flight; actions still in flight after the grace period are
  * reported as unknown.
  */
-export async function runApply(ops: Operation[], plan: Plan, state: LiveState, io: Io): Promise<RunOutcome> {
+export async function runApply(plan: Plan, io: Io, start: (options: ExecuteOptions) => Promise<ActionResult[]>): Promise<ActionResult[]> {
   const progress = new Progress(io, "applying (actions)", plan.actions.length);
   const controller = new AbortController();
   const seen = new Map<string, ActionResult>();
@@ -37,7 +31,7 @@ export async function runApply(ops: Operation[], plan: Plan, state: LiveState, i
   process.on("SIGINT", interrupt);
   process.on("SIGTERM", interrupt);
   try {
-    const finished = applyOperations(ops, state, {
+    const finished = start({
       signal: controller.signal,
       onResult: (r) => {
         seen.set(r.id, r);
@@ -45,7 +39,7 @@ export async function runApply(ops: Operation[], plan: Plan, state: LiveState, i
       },
     });
     const results = await Promise.race([finished, gaveUp.then(() => undefined)]);
-    return { results: results ?? withUnknown(plan, seen), interrupted: controller.signal.aborted };
+    return results ?? withUnknown(plan, seen);
   } finally {
     if (timer) clearTimeout(timer);
     progress.finish();

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { applyCommand } from "./commands/apply.js";
+import { doctorCommand } from "./commands/doctor.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
@@ -17,7 +18,7 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** The command line: thin commands, one error boundary, exit codes from design section 7. */
+/** The command line: thin commands, one error boundary; exit 0 success, 1 any error, 2 only for plan --detailed-exitcode with changes. */
 export async function main(argv: string[]): Promise<number> {
   const io = new Io();
   let exitCode = 0;
@@ -52,10 +53,20 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("doctor")
+    .description("check each target before the first write: credentials, reachability, token, permissions, assumptions (reads only)")
+    .argument("[paths...]", "manifest files or folders", ["."])
+    .option("--target <name>", "only this target (repeatable)", collect)
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (paths: string[], opts) => {
+      exitCode = await doctorCommand(paths, opts, io);
+    });
+
+  program
     .command("apply")
     .description("make live state match: plan and apply, or apply a saved plan")
     .argument("[paths...]", "manifest files or folders", ["."])
-    .option("--plan <file>", "apply exactly this saved plan (refused if live state changed since)")
+    .option("--plan <file>", "apply this saved plan only if planning again from the manifests gives exactly the same plan")
     .option("--dry-run", "print the exact requests; send nothing")
     .option("--auto-approve", "do not ask for confirmation")
     .option("--force", "apply a plan the safety rules marked unsafe")

@@ -6,7 +6,7 @@ import { readStateFile } from "../emulator/state.js";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = fileURLToPath(new URL("../cli/main.js", import.meta.url));
 
-/** plan → apply → plan against the built-in emulator, with no credentials of your own. */
+/** doctor → plan → apply → plan against the built-in emulator, with no credentials of your own. */
 async function demo(): Promise<number> {
   const emulator = await startEmulator({ state: readStateFile(`${root}examples/emulator/quickstart.yaml`) });
   const env = { ...process.env, DINGTALK_ENDPOINT: `${emulator.url}/dingtalk`, DINGTALK_APP_SECRET: "demo-secret-not-for-production" };
@@ -21,6 +21,8 @@ async function demo(): Promise<number> {
   try {
     process.stdout.write(`Emulator running at ${emulator.url} (DingTalk at ${emulator.url}/dingtalk).\n`);
     const steps: [string, string[], number[]][] = [
+      // Doctor's findings are shown, not required: the demo goes on to plan either way.
+      ["check the tenant before the first write", ["doctor", "examples/quickstart"], [0, 1]],
       ["what would change", ["plan", "examples/quickstart"], [0]],
       ["make it so", ["apply", "examples/quickstart", "--auto-approve"], [0]],
       ["nothing left to do", ["plan", "examples/quickstart", "--detailed-exitcode"], [0]],

@@ -1,14 +1,15 @@
 import { Connection, type CallObserver } from "../http/connection.js";
 import { RateLimiter } from "../http/limiter.js";
 import { defaultRetryPolicy, type RetryPolicy } from "../http/retry.js";
-import { findDriver } from "../drivers/registry.js";
 import { Redactor } from "../http/redact.js";
 import { createHttpSender, type HttpLog, type HttpSender } from "../http/sender.js";
 import type { TargetConfig } from "../model/target.js";
+import { shippedDrivers, type DriverLookup } from "./drivers.js";
 
 export interface ConnectOptions {
   sender?: HttpSender;
   retry?: RetryPolicy;
+  /** Collects every secret and token seen, so callers can scrub them from what they print. */
   redactor?: Redactor;
   observe?: CallObserver;
   /** Where the default sender logs each HTTP exchange (redacted); nothing is logged without it. */
@@ -16,19 +17,18 @@ export interface ConnectOptions {
 }
 
 /** One connection per target; they share one rate limiter, so two targets on one tenant share its quota. */
-export function connectTargets(targets: TargetConfig[], options: ConnectOptions = {}): Map<string, Connection> {
-  const limiter = new RateLimiter();
+export function connectTargets(targets: TargetConfig[], options: ConnectOptions = {}, lookup: DriverLookup = shippedDrivers): Map<string, Connection> {
   const redactor = options.redactor ?? new Redactor();
   const shared = {
     sender: options.sender ?? createHttpSender({ log: options.httpLog, redact: (text) => redactor.redact(text) }),
-    limiter,
+    limiter: new RateLimiter(),
     retry: options.retry ?? defaultRetryPolicy(),
     redactor,
     observe: options.observe,
   };
   const out = new Map<string, Connection>();
   for (const t of targets) {
-    const driver = findDriver(t.driver);
+    const driver = lookup.driver(t.driver);
     if (!driver) throw new Error(`target "${t.name}": no driver "${t.driver}"`);
     out.set(t.name, new Connection(t, driver, shared));
   }

@@ -1,15 +1,15 @@
 import type { Connection } from "../http/connection.js";
 import type { FetchContext } from "../drivers/driver.js";
-import { findKind } from "../drivers/registry.js";
 import { can } from "../model/kind.js";
 import type { FetchScope } from "../model/plan.js";
 import type { DesiredResource, LiveResource } from "../model/resource.js";
+import { shippedDrivers, type DriverLookup } from "./drivers.js";
 
 /** Per target, what to read: every object of listable kinds, the named objects of the others. */
-export function scopeFor(pairs: { target: string; kind: string }[], desired: DesiredResource[]): Map<string, FetchScope[]> {
+export function scopeFor(pairs: { target: string; kind: string }[], desired: DesiredResource[], lookup: DriverLookup = shippedDrivers): Map<string, FetchScope[]> {
   const out = new Map<string, FetchScope[]>();
   for (const { target, kind } of pairs) {
-    const spec = findKind(kind);
+    const spec = lookup.kind(kind);
     const entry: FetchScope = { kind };
     if (spec && !can(spec.listable)) {
       entry.items = desired

@@ -1,21 +1,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { findDriver, findKind } from "../drivers/registry.js";
 import { formatPath, schemaDiagnostics } from "../manifest/diagnose.js";
-import { interpolate } from "../manifest/interpolate.js";
 import { validatorFor } from "../manifest/schemas.js";
 import { parseYamlFile } from "../manifest/yaml.js";
 import { ManifestError } from "../model/errors.js";
-import type { Diagnostic, Plan } from "../model/plan.js";
+import type { Plan } from "../model/plan.js";
 import { PLAN_FORMAT_VERSION } from "../model/plan.js";
 import type { SourcePosition } from "../model/resource.js";
-import type { TargetConfig } from "../model/target.js";
+import { shippedDrivers, type DriverLookup } from "./drivers.js";
 
 export function writePlanFile(file: string, plan: Plan): void {
   writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
 }
 
 /** Read and check a plan file; every problem names the file, line and JSON path. */
-export function readPlanFile(file: string): Plan {
+export function readPlanFile(file: string, lookup: DriverLookup = shippedDrivers): Plan {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -29,36 +27,45 @@ export function readPlanFile(file: string): Plan {
     const at = jsonErrorPosition(file, text, err);
     throw new ManifestError([{ source: at, message: `the plan file is not valid JSON (${err instanceof Error ? err.message : String(err)})` }]);
   }
+  return checked(value, lookup, () => positioned(file, text));
+}
+
+/** Check a plan given as data (not read from a file) as a plan file is checked. */
+export function checkPlan(value: unknown, lookup: DriverLookup = shippedDrivers): Plan {
+  const name = "(saved plan)";
+  return checked(value, lookup, () => positioned(name, JSON.stringify(value, null, 2) ?? ""));
+}
+
+function checked(value: unknown, lookup: DriverLookup, doc: () => ReturnType<typeof positioned>): Plan {
   const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
   if (version !== PLAN_FORMAT_VERSION) {
-    const at = positioned(file, text).positionOf(["formatVersion"]);
-    throw new ManifestError([{ source: at, path: "formatVersion", message: `plan format ${JSON.stringify(version)} is not supported (this orgform reads format ${PLAN_FORMAT_VERSION}); make the plan again with this version` }]);
+    throw new ManifestError([{ source: doc().positionOf(["formatVersion"]), path: "formatVersion", message: `plan format ${JSON.stringify(version)} is not supported (this orgform reads format ${PLAN_FORMAT_VERSION}); make the plan again with this version` }]);
   }
   const validate = validatorFor("plan.schema.json");
-  if (!validate(value)) throw new ManifestError(schemaDiagnostics(positioned(file, text), validate.errors ?? []));
+  if (!validate(value)) throw new ManifestError(schemaDiagnostics(doc(), validate.errors ?? []));
   const plan = value as Plan;
-  const problems = inconsistencies(plan);
+  const problems = [...inconsistencies(plan, lookup), ...cycles(plan)];
   if (problems.length) {
-    const doc = positioned(file, text);
-    throw new ManifestError(problems.map(([path, message]) => ({ source: doc.positionOf(path), path: formatPath(path), message })));
+    const located = doc();
+    throw new ManifestError(problems.map(([path, message]) => ({ source: located.positionOf(path), path: formatPath(path), message })));
   }
   return plan;
 }
 
 /** Actions that name a target, kind or dependency the plan does not have. */
-function inconsistencies(plan: Plan): [(string | number)[], string][] {
+function inconsistencies(plan: Plan, lookup: DriverLookup): [(string | number)[], string][] {
   const targets = new Map(plan.targets.map((t) => [t.name, t]));
   const ids = new Set(plan.actions.map((a) => a.id));
   const out: [(string | number)[], string][] = [];
   plan.targets.forEach((t, i) => {
-    if (!findDriver(t.driver)) out.push([["targets", i, "driver"], `unknown driver "${t.driver}"`]);
+    if (!lookup.driver(t.driver)) out.push([["targets", i, "driver"], `unknown driver "${t.driver}"`]);
   });
   plan.actions.forEach((a, i) => {
     const target = targets.get(a.target);
     if (!target) out.push([["actions", i, "target"], `target "${a.target}" is not among the plan's targets`]);
-    const kind = findKind(a.kind);
+    const kind = lookup.kind(a.kind);
     if (!kind) out.push([["actions", i, "kind"], `unknown kind "${a.kind}"`]);
-    else if (target && findDriver(target.driver) && !a.kind.startsWith(`${target.driver}.`)) out.push([["actions", i, "kind"], `kind ${a.kind} does not belong to driver ${target.driver}`]);
+    else if (target && lookup.driver(target.driver) && !a.kind.startsWith(`${target.driver}.`)) out.push([["actions", i, "kind"], `kind ${a.kind} does not belong to driver ${target.driver}`]);
     a.dependsOn.forEach((d, j) => {
       if (!ids.has(d)) out.push([["actions", i, "dependsOn", j], `depends on "${d}", which is not in the plan`]);
     });
@@ -79,24 +86,47 @@ function jsonErrorPosition(file: string, text: string, err: unknown): SourcePosi
   return { file, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-/** The targets a plan file describes, with credentials resolved from the environment. */
-export function targetsFromPlan(plan: Plan, file: string, env: Readonly<Record<string, string | undefined>>): TargetConfig[] {
-  const diagnostics: Diagnostic[] = [];
+/** Where a JSON path of a plan file is, for messages about it. */
+export function planFilePositions(file: string): (path: (string | number)[]) => SourcePosition {
   let located: ReturnType<typeof positioned> | undefined;
-  const at = (path: (string | number)[]) => (located ??= positioned(file, readFileSync(file, "utf8"))).positionOf(path);
-  const targets = plan.targets.map((t, i): TargetConfig => {
-    const credentials: Record<string, string> = {};
-    for (const [field, ref] of Object.entries(t.credentials)) {
-      const resolved = interpolate(ref, env);
-      if (resolved.ok) credentials[field] = resolved.value;
-      else diagnostics.push({ source: at(["targets", i, "credentials", field]), path: `targets[${i}].credentials.${field}`, message: resolved.message });
+  return (path) => {
+    try {
+      located ??= positioned(file, readFileSync(file, "utf8"));
+      return located.positionOf(path);
+    } catch {
+      return { file, line: 1, column: 1 };
     }
-    const endpoint = interpolate(t.endpoint, env);
-    if (!endpoint.ok) diagnostics.push({ source: at(["targets", i, "endpoint"]), path: `targets[${i}].endpoint`, message: endpoint.message });
-    const config: TargetConfig = { name: t.name, driver: t.driver, endpoint: endpoint.ok ? endpoint.value : "", credentials, credentialRefs: t.credentials };
-    if (t.limits) config.limits = t.limits;
-    return config;
-  });
-  if (diagnostics.length) throw new ManifestError(diagnostics);
-  return targets;
+  };
+}
+
+/** A dependency cycle among the actions (one is enough to refuse the file), found without recursion. */
+function cycles(plan: Plan): [(string | number)[], string][] {
+  const index = new Map(plan.actions.map((a, i) => [a.id, i]));
+  const waiting = new Map(plan.actions.map((a) => [a.id, new Set(a.dependsOn.filter((d) => index.has(d)))]));
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const [id, deps] of waiting) {
+      if ([...deps].some((d) => waiting.has(d))) continue;
+      waiting.delete(id);
+      progress = true;
+    }
+  }
+  const start = waiting.keys().next().value;
+  if (start === undefined) return [];
+  const path = [start];
+  const seen = new Set(path);
+  for (let at: string | undefined = start; at !== undefined; ) {
+    const next: string | undefined = [...(waiting.get(at) ?? [])].find((d) => waiting.has(d));
+    if (next === undefined || seen.has(next)) {
+      if (next !== undefined) path.push(next);
+      break;
+    }
+    path.push(next);
+    seen.add(next);
+    at = next;
+  }
+  const first = path[path.length - 1] as string;
+  const loop = path.slice(path.indexOf(first));
+  return [[["actions", index.get(first) ?? 0, "dependsOn"], `the actions depend on each other in a cycle (${loop.join(" → ")}); a plan orgform made never does`]];
 }

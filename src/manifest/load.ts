@@ -22,6 +22,8 @@ export interface Manifests {
 export interface LoadOptions {
   env?: Readonly<Record<string, string | undefined>>;
   cwd?: string;
+  /** "record": an unset `${VAR}` is listed on its target instead of refused (validate, doctor). */
+  unsetVariables?: "error" | "record";
 }
 
 const COMMON_ITEM_FIELDS = new Set(["absent", "membersPolicy", "previousKeys"]);
@@ -36,7 +38,7 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): Manif
     for (const d of parsed.documents) documents.push(d);
     diagnostics.push(...parsed.diagnostics);
   }
-  const result = checkDocuments(documents, options.env ?? process.env, diagnostics);
+  const result = checkDocuments(documents, options.env ?? process.env, diagnostics, options.unsetVariables);
   if (diagnostics.length) throw new ManifestError(sortDiagnostics(diagnostics));
   return { ...result, files: files.map((f) => f.display) };
 }
@@ -46,6 +48,7 @@ export function checkDocuments(
   documents: ParsedDocument[],
   env: Readonly<Record<string, string | undefined>>,
   diagnostics: Diagnostic[],
+  unsetVariables: "error" | "record" = "error",
 ): Omit<Manifests, "files"> {
   const targetDocs: ParsedDocument[] = [];
   const kindDocs: { doc: ParsedDocument; spec: KindSpec }[] = [];
@@ -81,7 +84,7 @@ export function checkDocuments(
       continue;
     }
     firstDoc.set(name, doc);
-    const read = readTarget(doc, driver, env);
+    const read = readTarget(doc, driver, env, unsetVariables);
     diagnostics.push(...read.diagnostics);
     if (read.target) targets.set(name, read.target);
   }

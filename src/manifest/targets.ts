@@ -17,15 +17,26 @@ interface TargetDocument {
 
 /**
  * A schema-valid Target document → TargetConfig, checking credentials against the driver:
- * known fields, a complete required set, secrets only as `${VAR}`, every variable set.
+ * known fields, a complete required set, secrets only as `${VAR}`, every variable set. With
+ * `unsetVariables: "record"` (commands that call no vendor) an unset variable is not an error:
+ * it is listed in `missingVariables` and its value stays empty.
  */
 export function readTarget(
   doc: ParsedDocument,
   driver: Driver,
   env: Readonly<Record<string, string | undefined>>,
+  unsetVariables: "error" | "record" = "error",
 ): { target?: TargetConfig; diagnostics: Diagnostic[] } {
   const t = doc.value as TargetDocument;
   const diagnostics: Diagnostic[] = [];
+  const missing = new Set<string>();
+  const resolve = (path: (string | number)[], written: string): string | undefined => {
+    const resolved = interpolate(written, env);
+    if (resolved.ok) return resolved.value;
+    if (unsetVariables === "record" && resolved.unset) for (const v of resolved.unset) missing.add(v);
+    else problem(path, resolved.message);
+    return undefined;
+  };
   const problem = (path: (string | number)[], message: string, key = false) =>
     diagnostics.push({ source: doc.positionOf(path, key), path: formatPath(path), message });
 
@@ -41,9 +52,7 @@ export function readTarget(
       problem(path, "is a secret and must be a ${VAR} reference to an environment variable, not written inline");
       continue;
     }
-    const resolved = interpolate(written, env);
-    if (!resolved.ok) problem(path, resolved.message);
-    else credentials[field] = resolved.value;
+    credentials[field] = resolve(path, written) ?? "";
   }
   const present = Object.keys(refs);
   if (!driver.credentials.required.some((set) => set.every((f) => present.includes(f)))) {
@@ -53,10 +62,10 @@ export function readTarget(
 
   let endpoint = driver.defaultEndpoint;
   if (t.endpoint !== undefined) {
-    const resolved = interpolate(t.endpoint, env);
-    if (!resolved.ok) problem(["endpoint"], resolved.message);
-    else if (!/^https?:\/\/\S+$/.test(resolved.value)) problem(["endpoint"], "must be an http(s) URL");
-    else endpoint = resolved.value.replace(/\/+$/, "");
+    const resolved = resolve(["endpoint"], t.endpoint);
+    if (resolved === undefined) endpoint = "";
+    else if (!/^https?:\/\/\S+$/.test(resolved)) problem(["endpoint"], "must be an http(s) URL");
+    else endpoint = resolved.replace(/\/+$/, "");
   }
   if (diagnostics.length) return { diagnostics };
   return {
@@ -70,6 +79,7 @@ export function readTarget(
       credentialRefs: { ...refs },
       policy: t.policy,
       limits: t.limits,
+      ...(missing.size ? { missingVariables: [...missing].sort() } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { SourcePosition } from "./resource.js";
+import type { TargetLimits } from "./target.js";
 
 export type ActionOp = "create" | "update" | "delete";
 
@@ -37,7 +38,7 @@ export interface PlanTarget {
   endpoint: string;
   /** Credential fields as written in the manifest: identifiers inline, secrets as `${VAR}`. */
   credentials: Record<string, string>;
-  limits?: { requestsPerSecond?: number; concurrency?: number };
+  limits?: TargetLimits;
   scope: FetchScope[];
   fingerprint: string;
 }
@@ -57,8 +58,18 @@ export interface PlanSummary {
   remove: number;
 }
 
+/** The `--target`/`--kind` narrowing a plan was made with; empty lists select everything. */
+export interface PlanSelection {
+  targets: string[];
+  kinds: string[];
+}
+
 export interface Plan {
   formatVersion: 1;
+  /** The orgform that made the plan (informative: a saved plan is verified, not trusted). */
+  orgformVersion?: string;
+  /** Written by every orgform that records it; a file without it was made unnarrowed. */
+  selection?: PlanSelection;
   targets: PlanTarget[];
   actions: Action[];
   summary: PlanSummary;

@@ -22,10 +22,14 @@ export interface ActionResult {
   calls: number;
 }
 
+/** How an apply ended, as `apply --result` records it. */
+export type RunVerdict = "applied" | "failed" | "interrupted" | "refused" | "nothing-to-do";
+
 /** What `apply --result FILE` writes, also when a run fails or is interrupted. */
 export interface ResultFile {
   formatVersion: 1;
-  outcome: "applied" | "failed" | "interrupted" | "refused" | "nothing-to-do";
+  /** Named `outcome` in the file since its first format; the name stays so readers keep working. */
+  outcome: RunVerdict;
   message?: string;
   counts: Record<ActionStatus, number>;
   results: ActionResult[];

@@ -18,4 +18,6 @@ export interface TargetConfig {
   credentialRefs: Record<string, string>;
   policy?: TargetPolicy;
   limits?: TargetLimits;
+  /** Variables the target refers to that were not set (only when loaded for a command that calls no vendor). */
+  missingVariables?: string[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, FAST_RETRY, planDir, useEmulator, type TestEmulator } from "../helpers/orgform.js";
+import { applyDir, FAST_RETRY, planDir, useEmulator, type TestEmulator, applySession } from "../helpers/orgform.js";
 import { ENV, manifests, tenant, users } from "./dingtalk-fixtures.js";
 
 const emulators = useEmulator();
@@ -69,8 +69,7 @@ describe("dingtalk.PunchGroup over HTTP", () => {
     await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
     emulator.clearCalls();
 
-    const { applyOperations, operationsFor } = await import("../../src/engine/session.js");
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(emulator.calls().map((c) => [c.path, c.code])).toEqual([

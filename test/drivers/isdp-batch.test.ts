@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { person } from "../../src/drivers/isdp/kinds/person.js";
 import { fetchContext } from "../../src/engine/fetch.js";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import type { Action } from "../../src/model/plan.js";
-import { applyDir, planDir, useEmulator } from "../helpers/orgform.js";
+import { applyDir, planDir, useEmulator, applySession } from "../helpers/orgform.js";
 import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
 
 const ADD = "/openapi/v1/person/batchAdd";
@@ -84,7 +83,7 @@ describe("isdp.Person batches", () => {
     const state = emulator.vendor("isdp").getState() as { persons: { personCode: string; personStatus?: string }[] };
     state.persons[1]!.personStatus = "Cancel";
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results.map((r) => [r.key, r.status]).sort()).toEqual([
       ["d001", "failed"],
@@ -100,7 +99,7 @@ describe("isdp.Person batches", () => {
     emulator.clearCalls();
     let expired = false;
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state, {
+    const results = await applySession(session, {
       onResult: () => {
         if (expired) return;
         expired = true; // the first batch is done: every token issued so far stops working

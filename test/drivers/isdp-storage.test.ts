@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { operationsFor } from "../../src/engine/session.js";
 import { applyDir, planDir, useEmulator } from "../helpers/orgform.js";
+import { operationsFor } from "../../src/engine/operations.js";
 import { codes, ENV, siteDir, storedPersons, tenant } from "./isdp-tenant.js";
 
 const ADD = "/openapi/v1/person/batchAdd";

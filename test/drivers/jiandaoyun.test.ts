@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JiandaoyunSection } from "../../src/emulator/jiandaoyun/state.js";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import { DriverError, ManifestError } from "../../src/model/errors.js";
-import { applyDir, FAST_RETRY, planDir, type TestEmulator, useEmulator } from "../helpers/orgform.js";
+import { applyDir, FAST_RETRY, planDir, type TestEmulator, useEmulator, applySession } from "../helpers/orgform.js";
 import { API, company, ENV, group, manifests, role, users } from "./jiandaoyun-fixtures.js";
 
 const emulators = useEmulator();
@@ -140,7 +139,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     const dir = manifests(emulator.url, { groups: [{ name: "G" }], roles: [{ name: "新名", group: "G", role_no: 20, members: ["u0002"] }] });
 
     const session = await planDir(dir, ENV, { kind: ["jiandaoyun.Role"] });
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(writes(emulator).map((c) => [c.path, c.body])).toEqual([
@@ -155,7 +154,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     const dir = manifests(emulator.url, { groups: [{ name: "G" }, { name: "H" }], roles: [{ name: "甲", group: "H", role_no: 20 }, { name: "乙", group: "H" }] });
 
     const session = await planDir(dir, ENV, { kind: ["jiandaoyun.Role"] });
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(session.plan.actions.map((a) => a.kind)).toEqual(["jiandaoyun.Role", "jiandaoyun.Role"]);
     expect(results.map((r) => r.status)).toEqual(["done", "done"]);

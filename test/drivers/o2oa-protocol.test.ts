@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import { DriverError } from "../../src/model/errors.js";
-import {FAST_RETRY, ROOT, applyDir, planDir, useEmulator } from "../helpers/orgform.js";
+import {FAST_RETRY, ROOT, applyDir, planDir, useEmulator, applySession } from "../helpers/orgform.js";
 import { ENV, LOGIN, manifests, SSO_LOGIN, SYNC, tenant } from "./o2oa-fixtures.js";
 
 const running = useEmulator();
@@ -55,7 +54,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     const emu = emulator.vendor("o2oa");
     emu.setState({ ...(emu.getState() as object), units: [HQ, { name: "研发部", unique: "rd-manual", superior: "hq" }] });
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results).toEqual([
       expect.objectContaining({ key: "rd", status: "failed", code: "result:error", message: expect.stringContaining("同级组织名称重复: 研发部") }),
@@ -70,7 +69,7 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     emulator.clearCalls();
     const emu = emulator.vendor("o2oa");
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state, {
+    const results = await applySession(session, {
       onResult: (r) => r.key === "hq" && emu.expireTokens(),
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
-import { manifestDir, planDir, useEmulator } from "../helpers/orgform.js";
+import { manifestDir, planDir, useEmulator, applySession } from "../helpers/orgform.js";
+import { operationsFor } from "../../src/engine/operations.js";
 import { ENV, PASSWORD, SYNC } from "./o2oa-fixtures.js";
 
 /**
@@ -134,7 +134,7 @@ describe("the vendor's documented update-unit request", () => {
     const session = await planDir(dir, ENV);
     emulator.clearCalls();
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results.map((r) => r.status)).toEqual(["done"]);
     const response = await fetch(`${emulator.url}/_emulator/requests`).then((r) => r.json() as Promise<{ path: string; code: string; body: unknown }[]>);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/drivers/xinrenxinshi/catalog.js";
 import { checkDepartments } from "../../src/drivers/xinrenxinshi/check.js";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import type { DesiredResource } from "../../src/model/resource.js";
-import { planDir, runCli, useEmulator } from "../helpers/orgform.js";
+import { planDir, runCli, useEmulator, applySession } from "../helpers/orgform.js";
 import { dept, ENV, ID, manifests, tenant } from "./xinrenxinshi-fixtures.js";
 
 const emulators = useEmulator();
@@ -62,7 +61,7 @@ describe("xinrenxinshi plan-time checks", () => {
     const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }", "  - { code: OLD, name: 新销售部 }"]);
 
     const session = await planDir(dir, ENV);
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(session.problems).toEqual([]);
     expect(session.plan.actions.map((a) => `${a.op} ${a.key}`)).toEqual(["create OLD"]);
@@ -75,7 +74,7 @@ describe("xinrenxinshi plan-time checks", () => {
     const dir = manifests(emulator.url, ["  - code: RD", '    fields: { 数值: "12a" }']);
 
     const session = await planDir(dir, ENV);
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(session.problems).toEqual([]);
     expect(emulator.calls().map((c) => c.path)).not.toContain("/v5/department/fields/setting");

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { department } from "../../src/drivers/xinrenxinshi/kinds/department.js";
 import type { XrxsSection } from "../../src/emulator/xinrenxinshi/state.js";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, planDir, useEmulator } from "../helpers/orgform.js";
+import { applyDir, planDir, useEmulator, applySession } from "../helpers/orgform.js";
 import { dept, ENV, ID, manifests, tenant } from "./xinrenxinshi-fixtures.js";
 
 const emulators = useEmulator();
@@ -63,7 +62,7 @@ describe("xinrenxinshi token lapses", () => {
     await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
     emulator.clearCalls();
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     expect(results.map((r) => r.status)).toEqual(["done"]);
     expect(emulator.calls().map((c) => [c.path, c.status])).toEqual([

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { XrxsSection } from "../../src/emulator/xinrenxinshi/state.js";
-import { applyOperations, operationsFor } from "../../src/engine/session.js";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, FAST_RETRY, planDir, useEmulator } from "../helpers/orgform.js";
+import { applyDir, FAST_RETRY, planDir, useEmulator, applySession } from "../helpers/orgform.js";
 import { dept, ENV, ID, manifests, SECRET, tenant } from "./xinrenxinshi-fixtures.js";
 
 const emulators = useEmulator();
@@ -209,7 +208,7 @@ describe("xinrenxinshi.Department over HTTP", () => {
     // Seed 19 draws: busy, http500, then no fault.
     emulator.faults.configure({ probability: 0.5, seed: 19, kinds: ["busy", "http500"], vendors: ["xinrenxinshi"] });
 
-    const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
+    const results = await applySession(session);
 
     emulator.faults.configure(undefined);
     expect(results.map((r) => r.status)).toEqual(["done"]);

@@ -8,7 +8,10 @@ import type { RetryPolicy } from "../../src/http/retry.js";
 import { seededRandom } from "../../src/emulator/faults.js";
 import type { LoggedRequest } from "../../src/emulator/request-log.js";
 import { startEmulator, type RunningEmulator } from "../../src/emulator/server.js";
-import { applyOperations, operationsFor, planFromManifests, type PlanSession, type Selection } from "../../src/engine/session.js";
+import type { ExecuteOptions } from "../../src/apply/executor.js";
+import { applyRun } from "../../src/engine/apply-run.js";
+import { planRun, type PlanRun } from "../../src/engine/plan-run.js";
+import type { Selection } from "../../src/engine/scope.js";
 import { loadManifests } from "../../src/manifest/load.js";
 import type { ActionResult } from "../../src/model/result.js";
 
@@ -66,18 +69,25 @@ export function manifestDir(files: Record<string, string>): string {
   return dir;
 }
 
+/** A plan made in-process by the engine, with the state it was made from. */
+export type PlanSession = PlanRun;
+
 /** What `orgform plan` computes, in-process, over real HTTP. */
 export async function planDir(dir: string, env: Record<string, string>, selection: Selection = {}, retry = FAST_RETRY): Promise<PlanSession> {
   const manifests = loadManifests([dir], { env });
-  return planFromManifests(manifests, selection, { retry });
+  return planRun({ manifests, selection, connect: { retry } });
+}
+
+/** Apply a plan made in-process, as `orgform apply --auto-approve --force` would (problems still refuse it). */
+export async function applySession(session: PlanSession, execution: ExecuteOptions = {}): Promise<ActionResult[]> {
+  return (await applyRun({ run: session, force: true, execution })).results;
 }
 
 /** Plan, then apply every action (as `orgform apply --auto-approve --force` would). */
 export async function applyDir(dir: string, env: Record<string, string>, retry = FAST_RETRY): Promise<{ session: PlanSession; results: ActionResult[] }> {
   const session = await planDir(dir, env, {}, retry);
   if (session.problems.length) throw new Error(session.problems.map((p) => p.message).join("\n"));
-  const results = await applyOperations(operationsFor(session.plan, session.state), session.state);
-  return { session, results };
+  return { session, results: await applySession(session) };
 }
 
 export interface CliRun {

@@ -3,14 +3,14 @@ import type { RetryPolicy } from "../../src/http/retry.js";
 import { findKind } from "../../src/drivers/registry.js";
 import { seededRandom } from "../../src/emulator/faults.js";
 import type { LoggedRequest } from "../../src/emulator/request-log.js";
-import { applyOperations, operationsFor, planFromManifests, type PlanSession } from "../../src/engine/session.js";
+import { planRun } from "../../src/engine/plan-run.js";
 import { createHttpSender } from "../../src/http/sender.js";
 import { loadManifests } from "../../src/manifest/load.js";
 import { fieldSpecOf } from "../../src/model/kind.js";
 import type { Action, Plan } from "../../src/model/plan.js";
 import { resourceId, type LiveResource } from "../../src/model/resource.js";
 import type { ActionResult } from "../../src/model/result.js";
-import { emulatorWith, FAST_RETRY, type TestEmulator } from "../helpers/orgform.js";
+import { applySession, emulatorWith, FAST_RETRY, type PlanSession, type TestEmulator } from "../helpers/orgform.js";
 import { dingtalkScenario } from "./scenarios/dingtalk.js";
 import { isdpScenario } from "./scenarios/isdp.js";
 import { jiandaoyunScenario } from "./scenarios/jiandaoyun.js";
@@ -67,24 +67,24 @@ async function converge(scenario: Scenario, seed: number, check: (run: Run) => v
   const emulator = await emulatorWith(scenario.state);
   try {
     const manifests = loadManifests([scenario.manifests(emulator.url)], { env: scenario.env });
-    const first = await planFromManifests(manifests, {}, faultyConnections(seed));
+    const first = await planRun({ manifests, connect: faultyConnections(seed) });
     expect(first.problems).toEqual([]);
     expect(changeCount(first.plan)).toBeGreaterThanOrEqual(200);
     emulator.clearCalls();
 
     await setFaults(emulator, { probability: 0.1, seed, kinds: TRANSIENT });
-    const results = await applyOperations(operationsFor(first.plan, first.state), first.state);
+    const results = await applySession(first);
     await setFaults(emulator, undefined);
     const calls = [...emulator.calls()];
 
-    const second = await planFromManifests(manifests, {}, { retry: FAST_RETRY });
+    const second = await planRun({ manifests, connect: { retry: FAST_RETRY } });
     expect(second.problems).toEqual([]);
     const run: Run = { seed, plan: first.plan, results, before: liveOf(first), after: liveOf(second), calls, left: second.plan };
     check(run);
 
-    const rerun = await applyOperations(operationsFor(second.plan, second.state), second.state);
+    const rerun = await applySession(second);
     expect(rerun.filter((r) => r.status !== "done")).toEqual([]);
-    const third = await planFromManifests(manifests, {}, { retry: FAST_RETRY });
+    const third = await planRun({ manifests, connect: { retry: FAST_RETRY } });
     expect(third.plan.actions).toEqual([]);
     return run;
   } finally {

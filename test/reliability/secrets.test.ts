@@ -39,7 +39,7 @@ describe.each(drivers.map((d) => d.name))("%s: secrets never leak", (driver) => 
     runs.push(await runCli(["validate", dir], { env }));
     for (const format of ["text", "json", "markdown"]) runs.push(await runCli(["plan", dir, "--format", format, "--out", join(out, `plan-${format}.json`)], { env }));
     runs.push(await runCli(["apply", dir, "--dry-run"], { env }));
-    runs.push(await runCli(["apply", "--plan", join(out, "plan-text.json"), "--result", join(out, "result.json")], { env }));
+    runs.push(await runCli(["apply", "--plan", join(out, "plan-text.json"), dir, "--result", join(out, "result.json")], { env }));
     runs.push(await runCli(["plan", dir], { env: { ...env, ...wrong } }));
     await fetch(`${emulator.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 1, kinds: ["corrupt"] }) });
     runs.push(await runCli(["apply", dir, "--auto-approve", "--result", join(out, "failed.json")], { env }));

@@ -1,24 +1,17 @@
-import type { Operation } from "../../apply/compile.js";
-import { placeholder, resolveRequest } from "../../apply/deferred.js";
-import { scopeFor } from "../../engine/fetch.js";
-import { fingerprint } from "../../engine/fingerprint.js";
-import { makePlan } from "../../engine/plan.js";
-import { readPlanFile, targetsFromPlan } from "../../engine/plan-file.js";
-import { operationsFor, selectScope } from "../../engine/session.js";
-import { redactHttpRequest } from "../../http/redact.js";
-import { ManifestError, StalePlanError, UnsafePlanError, UsageError } from "../../model/errors.js";
-import type { FetchScope, Plan } from "../../model/plan.js";
-import type { ActionResult, ResultFile } from "../../model/result.js";
+import { applyRun, type ApplyRequest } from "../../engine/apply-run.js";
+import { planRun } from "../../engine/plan-run.js";
 import { writeResultFile } from "../../engine/result-file.js";
-import { runApply } from "../apply-run.js";
-import { describeError } from "../errors.js";
+import { ManifestError, UsageError } from "../../model/errors.js";
+import type { ActionResult, RunVerdict } from "../../model/result.js";
 import { renderRequests } from "../../render/requests.js";
 import { renderResults } from "../../render/results.js";
 import { kindModels } from "../../drivers/registry.js";
 import { renderText } from "../../render/text.js";
+import { runApply } from "../apply-run.js";
+import { describeError } from "../errors.js";
 import type { Io } from "../io.js";
 import { confirm } from "../prompt.js";
-import { load, readLive, type LiveState, type Selection } from "./shared.js";
+import { checkOutputPath, load, reading, type Selection } from "./shared.js";
 
 export interface ApplyOptions extends Selection {
   plan?: string;
@@ -28,10 +21,13 @@ export interface ApplyOptions extends Selection {
   result?: string;
 }
 
-/** Apply a saved plan, or plan and apply in one go (asking first); `--result` records the outcome. */
+type Recorder = (verdict: RunVerdict, results: ActionResult[], message?: string) => void;
+
+/** Apply a saved plan (verified by planning again), or plan and apply in one go (asking first); `--result` records how it ended. */
 export async function applyCommand(paths: string[], options: ApplyOptions, io: Io): Promise<number> {
-  const record = (outcome: ResultFile["outcome"], results: ActionResult[], message?: string) => {
-    if (options.result) writeResultFile(options.result, outcome, results, (t) => io.redactor.redact(t), message);
+  checkOutputPath("--result", options.result);
+  const record: Recorder = (verdict, results, message) => {
+    if (options.result) writeResultFile(options.result, verdict, results, (t) => io.redactor.redact(t), message);
   };
   try {
     return await applyAndReport(paths, options, io, record);
@@ -41,66 +37,54 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: I
   }
 }
 
-type Recorder = (outcome: ResultFile["outcome"], results: ActionResult[], message?: string) => void;
-
 async function applyAndReport(paths: string[], options: ApplyOptions, io: Io, record: Recorder): Promise<number> {
-  const { plan, state } = options.plan ? await fromPlanFile(options.plan, io) : await fromManifests(paths, options, io);
-  if (!options.plan) io.out(renderText(plan, io.style, { kinds: kindModels() }));
-  if (plan.actions.length === 0) {
-    if (options.plan) io.out("No changes in the plan. Nothing to apply.\n");
-    record("nothing-to-do", []);
-    return 0;
+  const { connect, done } = reading(io);
+  const request: ApplyRequest = {
+    connect,
+    env: io.env,
+    force: options.force,
+    dryRun: options.dryRun,
+    runner: (start, plan) => {
+      done();
+      return runApply(plan, io, start);
+    },
+  };
+  try {
+    if (options.plan) Object.assign(request, { savedPlan: options.plan, paths, selection: options });
+    else request.run = await planAndShow(paths, options, io, connect);
+  } finally {
+    if (!options.plan) done();
   }
-  if (!plan.safety.ok && !options.force) throw new UnsafePlanError(plan.safety.violations);
-  const ops = operationsFor(plan, state);
-  if (options.dryRun) {
-    io.out(dryRun(ops, state, io));
-    return 0;
-  }
-  if (!options.plan && !options.autoApprove) {
-    if (!process.stdin.isTTY) throw new UsageError("apply needs --auto-approve when there is no terminal to ask on (or apply a reviewed plan with --plan FILE)");
-    if (!(await confirm("Apply these changes?"))) {
+  if (!options.plan && !options.autoApprove) request.confirm = () => ask();
+  const report = await applyRun(request).finally(done);
+  switch (report.verdict) {
+    case "nothing-to-do":
+      if (options.plan) io.out("No changes in the plan. Nothing to apply.\n");
+      record("nothing-to-do", []);
+      return 0;
+    case "dry-run":
+      io.out(renderRequests(report.requests));
+      return 0;
+    case "cancelled":
       io.err("Apply cancelled.\n");
       record("refused", [], "cancelled at the prompt");
       return 1;
-    }
+    default:
+      io.out(renderResults(report.results, io.style));
+      record(report.verdict === "interrupted" ? "interrupted" : report.verdict === "applied" ? "applied" : "failed", report.results);
+      return report.verdict === "applied" ? 0 : 1;
   }
-  const { results, interrupted } = await runApply(ops, plan, state, io);
-  io.out(renderResults(results, io.style));
-  const ok = results.every((r) => r.status === "done");
-  record(interrupted ? "interrupted" : ok ? "applied" : "failed", results);
-  return ok && !interrupted ? 0 : 1;
 }
 
-async function fromManifests(paths: string[], options: ApplyOptions, io: Io): Promise<{ plan: Plan; state: LiveState }> {
-  const manifests = load(paths, io);
-  const scope = scopeFor(selectScope(manifests, options), manifests.desired);
-  const state = await readLive(manifests.targets, scope, io);
-  const { plan, problems } = makePlan(manifests, state.live, state.scope, state.facts);
-  if (problems.length) throw new ManifestError(problems);
-  return { plan, state };
+async function planAndShow(paths: string[], selection: Selection, io: Io, connect: ApplyRequest["connect"]) {
+  const run = await planRun({ manifests: load(paths, io), selection, connect });
+  for (const line of run.widened) io.err(`Note: ${line}.\n`);
+  if (run.problems.length) throw new ManifestError([...run.problems]);
+  io.out(renderText(run.plan, io.style, { kinds: kindModels() }));
+  return run;
 }
 
-/** A reviewed plan: re-read live state with the same scope, refuse it if anything changed. */
-async function fromPlanFile(file: string, io: Io): Promise<{ plan: Plan; state: LiveState }> {
-  const plan = readPlanFile(file);
-  const targets = targetsFromPlan(plan, file, io.env);
-  for (const t of targets) io.redactor.add(...Object.values(t.credentials));
-  const scope = new Map<string, FetchScope[]>(plan.targets.map((t) => [t.name, t.scope]));
-  const state = await readLive(targets, scope, io);
-  for (const t of plan.targets) {
-    if (fingerprint(state.live.get(t.name) ?? []) !== t.fingerprint) throw new StalePlanError(t.name);
-  }
-  return { plan, state };
-}
-
-/** The exact calls apply would make, secrets blanked, values from earlier calls as placeholders. */
-function dryRun(ops: Operation[], state: LiveState, io: Io): string {
-  const groups = ops.map((op) => {
-    const client = state.connections.get(op.target)?.client;
-    if (!client) throw new Error(`no connection for target "${op.target}"`);
-    const title = op.actions.length === 1 ? `${op.actions[0]?.op} ${op.id}` : `${op.actions[0]?.op} ${op.actions.length} × ${op.kind} in target ${op.target}`;
-    return { title, requests: op.requests.map((r) => redactHttpRequest(client.prepare(resolveRequest(r, placeholder), Date.now()), io.redactor)) };
-  });
-  return renderRequests(groups);
+async function ask(): Promise<boolean> {
+  if (!process.stdin.isTTY) throw new UsageError("apply needs --auto-approve when there is no terminal to ask on (or apply a reviewed plan with --plan FILE)");
+  return confirm("Apply these changes?");
 }

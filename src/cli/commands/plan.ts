@@ -1,12 +1,10 @@
 import { writePlanFile } from "../../engine/plan-file.js";
-import { makePlan } from "../../engine/plan.js";
-import { scopeFor } from "../../engine/fetch.js";
-import { selectScope } from "../../engine/session.js";
+import { planRun } from "../../engine/plan-run.js";
 import { ManifestError } from "../../model/errors.js";
 import { kindModels } from "../../drivers/registry.js";
 import { rendererFor } from "../../render/index.js";
 import type { Io } from "../io.js";
-import { load, readLive, type Selection } from "./shared.js";
+import { checkOutputPath, load, reading, type Selection } from "./shared.js";
 
 export interface PlanOptions extends Selection {
   out?: string;
@@ -18,14 +16,16 @@ export interface PlanOptions extends Selection {
 /** Read live state, diff it against the manifests, print the plan. */
 export async function planCommand(paths: string[], options: PlanOptions, io: Io): Promise<number> {
   const render = rendererFor(options.format);
+  checkOutputPath("--out", options.out);
   const manifests = load(paths, io);
-  const state = await readLive(manifests.targets, scopeFor(selectScope(manifests, options), manifests.desired), io);
-  const { plan, problems } = makePlan(manifests, state.live, state.scope, state.facts);
-  if (problems.length) throw new ManifestError(problems);
-  io.out(render(plan, { style: io.style, kinds: kindModels(), summary: options.summary, planFile: options.out }));
+  const { connect, done } = reading(io);
+  const run = await planRun({ manifests, selection: options, connect }).finally(done);
+  for (const line of run.widened) io.err(`Note: ${line}.\n`);
+  if (run.problems.length) throw new ManifestError([...run.problems]);
+  io.out(render(run.plan, { style: io.style, kinds: kindModels(), summary: options.summary, planFile: options.out }));
   if (options.out) {
-    writePlanFile(options.out, plan);
+    writePlanFile(options.out, run.plan);
     io.err(`Plan written to ${options.out}.\n`);
   }
-  return options.detailedExitcode && plan.actions.length > 0 ? 2 : 0;
+  return options.detailedExitcode && run.plan.actions.length > 0 ? 2 : 0;
 }

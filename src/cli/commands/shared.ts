@@ -1,25 +1,52 @@
-import { readLive as readLiveState, type LiveState } from "../../engine/session.js";
+import { accessSync, constants, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { ConnectOptions } from "../../engine/connections.js";
 import { loadManifests, type Manifests } from "../../manifest/load.js";
-import type { FetchScope } from "../../model/plan.js";
-import type { TargetConfig } from "../../model/target.js";
+import { UsageError } from "../../model/errors.js";
 import type { Io } from "../io.js";
 import { Progress } from "../progress.js";
 
-export type { LiveState, Selection } from "../../engine/session.js";
+export type { Selection } from "../../engine/scope.js";
 
-/** Load manifests and keep the secrets they resolved away from every output. */
-export function load(paths: string[], io: Io): Manifests {
-  const manifests = loadManifests(paths, { env: io.env });
+/**
+ * Load manifests and keep the secrets they resolved away from every output. Commands that
+ * call no vendor pass `unsetVariables: "record"`, so an unset `${VAR}` is not an error there.
+ */
+export function load(paths: string[], io: Io, unsetVariables: "error" | "record" = "error"): Manifests {
+  const manifests = loadManifests(paths, { env: io.env, unsetVariables });
   for (const t of manifests.targets) io.redactor.add(...Object.values(t.credentials));
   return manifests;
 }
 
-/** Connect to the targets and read their live state, with progress on stderr. */
-export async function readLive(targets: TargetConfig[], scope: Map<string, FetchScope[]>, io: Io): Promise<LiveState> {
+/**
+ * Transport settings for a command that reads live state: the command's redactor, and a
+ * progress line on stderr that `done()` closes.
+ */
+export function reading(io: Io): { connect: ConnectOptions; done(): void } {
   const progress = new Progress(io, "reading live state (calls)");
+  return { connect: { redactor: io.redactor, observe: () => progress.tick(), httpLog: io.httpLog }, done: () => progress.finish() };
+}
+
+/**
+ * Refuse an output path that cannot be written, before anything is read or sent: a folder
+ * that does not exist, a path naming a folder, a folder without write permission.
+ */
+export function checkOutputPath(flag: string, file: string | undefined): void {
+  if (file === undefined) return;
+  const full = resolve(file);
+  const folder = dirname(full);
+  const kind = (path: string) => {
+    try {
+      return statSync(path).isDirectory() ? "folder" : "file";
+    } catch {
+      return "missing";
+    }
+  };
+  if (kind(folder) !== "folder") throw new UsageError(`${flag} ${file}: the folder ${folder} does not exist`);
+  if (kind(full) === "folder") throw new UsageError(`${flag} ${file}: this is a folder; name a file`);
   try {
-    return await readLiveState(targets, scope, { redactor: io.redactor, observe: () => progress.tick(), httpLog: io.httpLog });
-  } finally {
-    progress.finish();
+    accessSync(kind(full) === "file" ? full : folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`${flag} ${file}: cannot be written (no permission)`);
   }
 }

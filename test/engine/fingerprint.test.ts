@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprint, stableJson } from "../src/engine/fingerprint.js";
+import { fingerprint, stableJson } from "../../src/engine/fingerprint.js";
 
 describe("fingerprint", () => {
   const a = { target: "t", kind: "k", key: "a", fields: { name: "x", members: ["u1", "u2"] }, ids: { id: 1 } };

@@ -1,35 +1,39 @@
-import { findDriver, kindModels } from "../drivers/registry.js";
 import type { Manifests } from "../manifest/load.js";
-import type { Diagnostic, FetchScope, Plan, PlanTarget } from "../model/plan.js";
+import type { Diagnostic, FetchScope, Plan, PlanSelection, PlanTarget } from "../model/plan.js";
 import { PLAN_FORMAT_VERSION } from "../model/plan.js";
 import type { LiveResource } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { matchAll, plan } from "../planner/plan.js";
+import { shippedDrivers, type DriverLookup } from "./drivers.js";
 import { fingerprint } from "./fingerprint.js";
+import { ORGFORM_VERSION } from "./version.js";
 
-export interface PlanOutcome {
+/** A plan and the vendor rules it breaks; a plan with problems must not be applied. */
+export interface PlannedChanges {
   plan: Plan;
-  /** Changes the vendor would refuse; a plan with problems must not be applied. */
   problems: Diagnostic[];
 }
 
-/** Manifests + live state → the plan, with its targets described for `apply --plan`. */
+/** Manifests + live state → the plan (driver checks run on the planner's matches). */
 export function makePlan(
   manifests: Manifests,
   live: Map<string, LiveResource[]>,
   scope: Map<string, FetchScope[]>,
   facts: ReadonlyMap<string, ReadonlyMap<string, unknown>> = new Map(),
-): PlanOutcome {
+  lookup: DriverLookup = shippedDrivers,
+  selection: PlanSelection = { targets: [], kinds: [] },
+): PlannedChanges {
   const pairs = [...scope].flatMap(([target, kinds]) => kinds.map((k) => ({ target, kind: k.kind })));
+  const inScope = new Set(pairs.map((p) => `${p.target}\u0000${p.kind}`));
   const allLive = [...live.values()].flat();
-  const desired = manifests.desired.filter((d) => pairs.some((p) => p.target === d.target && p.kind === d.kind));
+  const desired = manifests.desired.filter((d) => inScope.has(`${d.target}\u0000${d.kind}`));
   const policies = Object.fromEntries(manifests.targets.map((t) => [t.name, t.policy]));
-  const input = { desired, live: allLive, kinds: kindModels(), policies, scope: pairs };
+  const input = { desired, live: allLive, kinds: lookup.kinds(), policies, scope: pairs };
   const matched = matchAll(input);
   const problems: Diagnostic[] = [];
   const result = plan(input);
   for (const t of manifests.targets) {
-    const driver = findDriver(t.driver);
+    const driver = lookup.driver(t.driver);
     if (!driver?.check || !scope.has(t.name)) continue;
     const matches = matched.filter((m) => m.target === t.name).flatMap((m) => m.kind.matches);
     const deletes = result.actions.filter((a) => a.target === t.name && a.op === "delete");
@@ -41,7 +45,15 @@ export function makePlan(
     .map((t) => planTarget(t, scope.get(t.name) ?? [], live.get(t.name) ?? []))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   return {
-    plan: { formatVersion: PLAN_FORMAT_VERSION, targets, actions: result.actions, summary: result.summary, safety: result.safety },
+    plan: {
+      formatVersion: PLAN_FORMAT_VERSION,
+      orgformVersion: ORGFORM_VERSION,
+      selection,
+      targets,
+      actions: result.actions,
+      summary: result.summary,
+      safety: result.safety,
+    },
     problems,
   };
 }
@@ -57,8 +69,4 @@ function planTarget(t: TargetConfig, scope: FetchScope[], live: LiveResource[]):
   };
   if (t.limits) out.limits = t.limits;
   return out;
-}
-
-export function hasChanges(p: Plan): boolean {
-  return p.actions.length > 0;
 }
