@@ -1,4 +1,5 @@
 import type { Connection } from "../http/connection.js";
+import type { Driver } from "../drivers/driver.js";
 import { execute, type ExecuteOptions } from "../apply/executor.js";
 import type { Operation } from "../apply/compile.js";
 import type { Manifests } from "../manifest/load.js";
@@ -19,7 +20,7 @@ export interface Selection {
 
 /** Connections to the targets in play and what was read through them. */
 export interface LiveState {
-  connections: Map<string, Connection>;
+  connections: Map<string, Connection<Driver>>;
   live: Map<string, LiveResource[]>;
   scope: Map<string, FetchScope[]>;
   /** Tenant facts the drivers noted while reading, per target (for plan-time checks). */
@@ -71,7 +72,7 @@ export function operationsFor(plan: Plan, state: LiveState): Operation[] {
 
 /** Run compiled operations through the targets' connections. */
 export function applyOperations(ops: Operation[], state: LiveState, options: ExecuteOptions = {}): Promise<ActionResult[]> {
-  const connection = (target: string): Connection => {
+  const connection = (target: string): Connection<Driver> => {
     const c = state.connections.get(target);
     if (!c) throw new Error(`no connection for target "${target}"`);
     return c;

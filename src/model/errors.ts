@@ -42,6 +42,45 @@ export class DriverError extends Error {
   }
 }
 
+/**
+ * No HTTP answer from the vendor: the endpoint could not be reached, or the answer did not
+ * arrive. The message names the target and the host:port, as a user can act on it.
+ */
+export class NetworkFailure extends DriverError {
+  constructor(
+    vendor: string,
+    code: string | number | undefined,
+    sentence: string,
+    detail?: { method?: string; path?: string },
+  ) {
+    super(vendor, "network", code, sentence, detail);
+    this.message = sentence;
+    this.name = "NetworkFailure";
+  }
+}
+
+/**
+ * A write the vendor would carry out twice (`retrySafe: false`) was sent and its answer was
+ * lost: it was not repeated. Whether the vendor carried it out is only known by reading back.
+ */
+export class AnswerLostError extends NetworkFailure {
+  constructor(vendor: string, code: string | number | undefined, sentence: string, detail?: { method?: string; path?: string }) {
+    super(vendor, code, sentence, detail);
+    this.name = "AnswerLostError";
+  }
+}
+
+/** The user declined or abandoned a confirmation: not an error of orgform, with its exit code. */
+export class CancelledError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = "CancelledError";
+  }
+}
+
 export class UnsafePlanError extends Error {
   constructor(readonly violations: SafetyViolation[]) {
     super(`the plan is unsafe (${violations.length} safety rule${violations.length === 1 ? "" : "s"} tripped); review it and use --force to apply anyway`);
