@@ -7,6 +7,7 @@ import { planCommand } from "./commands/plan.js";
 import { validateCommand } from "./commands/validate.js";
 import { describeError } from "./errors.js";
 import { Io } from "./io.js";
+import { stopBeforeWrites } from "./signals.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--target <name>", "only this target (repeatable)", collect)
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .action(async (paths: string[], opts) => {
+      stopBeforeWrites(io);
       exitCode = await planCommand(paths, opts, io);
     });
 
@@ -53,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--target <name>", "only this target (repeatable)", collect)
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .action(async (paths: string[], opts) => {
+      stopBeforeWrites(io);
       exitCode = await applyCommand(paths, opts, io);
     });
 
@@ -64,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .option("--out <dir>", "folder to write one file per kind into", ".")
     .action(async (paths: string[], opts) => {
+      stopBeforeWrites(io);
       exitCode = await importCommand(paths, opts, io);
     });
 

@@ -10,7 +10,7 @@ import { ManifestError, StalePlanError, UnsafePlanError, UsageError } from "../.
 import type { FetchScope, Plan } from "../../model/plan.js";
 import type { ActionResult, ResultFile } from "../../model/result.js";
 import { writeResultFile } from "../../engine/result-file.js";
-import { runApply } from "../apply-run.js";
+import { runApply } from "../signals.js";
 import { describeError } from "../errors.js";
 import { renderRequests } from "../../render/requests.js";
 import { renderResults } from "../../render/results.js";

@@ -1,0 +1,94 @@
+import type { Operation } from "../apply/compile.js";
+import { applyOperations, type LiveState } from "../engine/session.js";
+import type { Plan } from "../model/plan.js";
+import type { ActionResult } from "../model/result.js";
+import type { Io } from "./io.js";
+import { Progress } from "./progress.js";
+
+/** What an apply run came to: every action's result, and whether a signal cut it short. */
+export interface ApplyRun {
+  results: ActionResult[];
+  interrupted: boolean;
+}
+
+/**
+ * Default grace for calls already sent after SIGINT/SIGTERM. CI runners cancel a job with
+ * SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after that (GitHub Actions); 5 s leaves
+ * time to print the table and write `--result` before the SIGTERM, which also stops at once.
+ */
+export const DEFAULT_GRACE_MS = 5_000;
+
+/** How long calls in flight may take to finish after SIGINT/SIGTERM (ORGFORM_SHUTDOWN_GRACE_MS). */
+export function graceMs(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env["ORGFORM_SHUTDOWN_GRACE_MS"];
+  const n = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_GRACE_MS;
+}
+
+type SignalHandler = (signal: NodeJS.Signals) => void;
+const handlers: SignalHandler[] = [];
+const dispatch: SignalHandler = (signal) => handlers.at(-1)?.(signal);
+
+/** Route SIGINT and SIGTERM to `handler` until the returned function is called. */
+export function takeSignals(handler: SignalHandler): () => void {
+  if (!handlers.length) {
+    process.on("SIGINT", dispatch);
+    process.on("SIGTERM", dispatch);
+  }
+  handlers.push(handler);
+  return () => {
+    const at = handlers.lastIndexOf(handler);
+    if (at >= 0) handlers.splice(at, 1);
+    if (!handlers.length) {
+      process.off("SIGINT", dispatch);
+      process.off("SIGTERM", dispatch);
+    }
+  };
+}
+
+/**
+ * Before any write (reading live state, planning, asking): a signal ends the run at once with
+ * one line and exit 1, since nothing has changed yet.
+ */
+export function stopBeforeWrites(io: Io): () => void {
+  return takeSignals((signal) => {
+    io.err(`\n${signal}: stopped before any change was made.\n`);
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(1)));
+  });
+}
+
+/**
+ * Execute with progress on stderr. The first SIGINT or SIGTERM stops new calls from starting
+ * (calls waiting for a rate or concurrency slot are dropped and reported skipped) and waits,
+ * up to the grace period, only for calls already sent; a second signal, or the end of the
+ * grace period, stops waiting: what is still in flight is reported unknown.
+ */
+export async function runApply(ops: Operation[], plan: Plan, state: LiveState, io: Io): Promise<ApplyRun> {
+  const progress = new Progress(io, "applying (actions)", plan.actions.length);
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  const grace = graceMs(io.env);
+  let timer: NodeJS.Timeout | undefined;
+  const release = takeSignals((signal) => {
+    if (!stop.signal.aborted) {
+      io.err(`\n${signal}: no new calls will start; waiting up to ${seconds(grace)} for calls already sent (signal again to stop at once).\n`);
+      stop.abort();
+      timer = setTimeout(() => abandon.abort(), grace);
+    } else if (!abandon.signal.aborted) {
+      io.err(`\n${signal}: stopping now; calls still in flight are reported unknown.\n`);
+      abandon.abort();
+    }
+  });
+  try {
+    const results = await applyOperations(ops, state, { signal: stop.signal, abandon: abandon.signal, onResult: (r) => progress.tick(r.status) });
+    return { results, interrupted: stop.signal.aborted };
+  } finally {
+    if (timer) clearTimeout(timer);
+    progress.finish();
+    release();
+  }
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
