@@ -133,7 +133,7 @@ async function performOperation(op: Operation, env: ExecutionEnvironment, output
     return { applied: new Set(op.actions.map((a) => a.id)), calls };
   } catch (err) {
     const error = describe(err, calls, op.requests.length);
-    if (err instanceof InterruptedError && !sent) return { applied: new Set(), calls, error, untouched: true };
+    if (err instanceof InterruptedError && !sent) return { applied: new Set(), calls, error: { message: "not attempted: the run was interrupted before its call was sent" }, untouched: true };
     if (err instanceof InterruptedError && calls === 0) return { applied: new Set(), calls, error: { message: "interrupted while waiting to retry a call that failed" }, unsettled: true };
     const spec = env.kindSpec(op.kind);
     if (op.actions.length > 1 && spec.settleFailedBatch) {
