@@ -37,7 +37,7 @@ interface OperationReport {
   error?: Failure;
   /** Nothing went on the wire: the run was interrupted before the first call was sent. */
   untouched?: boolean;
-  /** A call went on the wire and the run was interrupted before its result was known. */
+  /** A call went on the wire and its result is not known (interrupted, or an answer was lost). */
   unsettled?: boolean;
 }
 
@@ -133,6 +133,7 @@ async function performOperation(op: Operation, env: ExecutionEnvironment, output
     return { applied: new Set(op.actions.map((a) => a.id)), calls };
   } catch (err) {
     const error = describe(err, calls, op.requests.length);
+    const uncertain = err instanceof DriverError && err.uncertain;
     if (err instanceof InterruptedError && !sent) return { applied: new Set(), calls, error: { message: "not attempted: the run was interrupted before its call was sent" }, untouched: true };
     if (err instanceof InterruptedError && calls === 0) return { applied: new Set(), calls, error: { message: "interrupted while waiting to retry a call that failed" }, unsettled: true };
     const spec = env.kindSpec(op.kind);
@@ -144,6 +145,7 @@ async function performOperation(op: Operation, env: ExecutionEnvironment, output
         // Could not re-read: report every action of the batch as failed, which is the safe claim.
       }
     }
+    if (uncertain) return { applied: new Set(), calls, error: { ...error, message: `${error.message}; an answer was lost, so the vendor may hold the change: plan again to see` }, unsettled: true };
     return { applied: new Set(), calls, error };
   }
 }

@@ -64,6 +64,7 @@ export class Connection<L extends VendorLink = VendorLink> {
   async call(request: VendorRequest, options: CallOptions = {}): Promise<unknown> {
     const { signal } = options;
     let refreshed = false;
+    let lost = false;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new InterruptedError();
       await this.ensureToken();
@@ -75,15 +76,18 @@ export class Connection<L extends VendorLink = VendorLink> {
         attempt--; // a refresh is not a retry
         continue;
       }
-      if (outcome.failure === "network" && request.retrySafe === false && mayHaveBeenSent(outcome.code)) {
-        throw this.lost(request, outcome);
+      if (outcome.failure === "network" && mayHaveBeenSent(outcome.code)) {
+        if (request.retrySafe === false) throw this.lost(request, outcome);
+        lost = true;
       }
       const tooLong = asked !== undefined && asked > MAX_RETRY_AFTER_MS;
       if (isRetryable(outcome.failure) && attempt < this.options.retry.attempts && !tooLong) {
         await pause(backoffMs(this.options.retry, attempt, outcome.failure, asked), signal);
         continue;
       }
-      throw this.failure(request, outcome);
+      const err = this.failure(request, outcome);
+      err.uncertain = lost;
+      throw err;
     }
   }
 

@@ -30,6 +30,12 @@ export class ManifestError extends Error {
 
 /** A vendor call that failed, with the vendor's own code and message. */
 export class DriverError extends Error {
+  /**
+   * An attempt of this call may have reached the vendor and its answer was lost (a timeout, a
+   * reset after sending): the vendor may hold the change although the call failed.
+   */
+  uncertain = false;
+
   constructor(
     readonly vendor: string,
     readonly failure: FailureClass,

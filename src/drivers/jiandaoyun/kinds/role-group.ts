@@ -32,7 +32,7 @@ export const roleGroup: KindSpec = {
 
   compile(action: Action, ctx: CompileContext): VendorRequest[] {
     if (action.op === "create") {
-      return [{ method: "POST", path: API.roleGroupCreate, body: { name: action.key }, bucket: API.roleGroupCreate, capture: { group_no: "role_group.group_no" } }];
+      return [{ method: "POST", path: API.roleGroupCreate, body: { name: action.key }, bucket: API.roleGroupCreate, capture: { group_no: "role_group.group_no" }, retrySafe: false }];
     }
     const groupNo = liveGroupNo(ctx, action.key);
     if (action.op === "delete") {

@@ -68,6 +68,8 @@ function compileCreate(action: Action, ctx: CompileContext): VendorRequest[] {
     body: { group_no: ctx.idOf(ROLE_GROUP, group, "group_no"), name: roleName(action.key, group) },
     bucket: API.roleCreate,
     capture: { role_no: "role.role_no" },
+    // A repeated create makes a second role of the same name.
+    retrySafe: false,
   };
   return [create, ...memberCalls(action, deferred(action.id, "role_no"))];
 }
