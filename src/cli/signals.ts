@@ -69,6 +69,8 @@ export async function runApply(ops: Operation[], plan: Plan, state: LiveState, i
   const abandon = new AbortController();
   const grace = graceMs(io.env);
   let timer: NodeJS.Timeout | undefined;
+  // From here on "nothing was changed" is no longer true: the handlers for reading go.
+  handlers.length = 0;
   const release = takeSignals((signal) => {
     if (!stop.signal.aborted) {
       io.err(`\n${signal}: no new calls will start; waiting up to ${seconds(grace)} for calls already sent (signal again to stop at once).\n`);
@@ -86,6 +88,8 @@ export async function runApply(ops: Operation[], plan: Plan, state: LiveState, i
     if (timer) clearTimeout(timer);
     progress.finish();
     release();
+    // The table and the result file are being written: a late signal must not cut them off.
+    takeSignals(() => undefined);
   }
 }
 
