@@ -29,19 +29,23 @@ type SignalHandler = (signal: NodeJS.Signals) => void;
 const handlers: SignalHandler[] = [];
 const dispatch: SignalHandler = (signal) => handlers.at(-1)?.(signal);
 
+let listening = false;
+
 /** Route SIGINT and SIGTERM to `handler` until the returned function is called. */
 export function takeSignals(handler: SignalHandler): () => void {
-  if (!handlers.length) {
+  if (!listening) {
     process.on("SIGINT", dispatch);
     process.on("SIGTERM", dispatch);
+    listening = true;
   }
   handlers.push(handler);
   return () => {
     const at = handlers.lastIndexOf(handler);
     if (at >= 0) handlers.splice(at, 1);
-    if (!handlers.length) {
+    if (!handlers.length && listening) {
       process.off("SIGINT", dispatch);
       process.off("SIGTERM", dispatch);
+      listening = false;
     }
   };
 }

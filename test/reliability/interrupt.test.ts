@@ -71,6 +71,7 @@ describe.each(["SIGINT", "SIGTERM"] as const)("%s during apply", (signal) => {
 
     expect(code).toBe(1);
     expect(stderr).toContain(`${signal}: no new calls will start; waiting up to 20 s for calls already sent`);
+    expect(stderr).not.toContain("stopping now");
     const result = resultOf(dir);
     expect(result.counts.unknown).toBe(0);
     expect(result.counts.failed).toBe(0);
