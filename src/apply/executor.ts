@@ -124,7 +124,7 @@ async function performOperation(op: Operation, env: ExecutionEnvironment, output
       } catch (err) {
         if (!(err instanceof AnswerLostError) || !single) throw err;
         const found = await readBack(single, request, connection, env.kindSpec(op.kind), env.fetchContext(op.target));
-        if (!found.held) return { applied: new Set(), calls, error: { code: err.code, message: found.message } };
+        if (!found.held) return { applied: new Set(), calls, error: { code: err.code, message: found.message }, unsettled: found.unsure };
         captured = found.outputs;
       }
       calls++;

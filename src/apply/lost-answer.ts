@@ -5,7 +5,7 @@ import type { Action, FetchScope } from "../model/plan.js";
 import type { VendorRequest } from "../model/request.js";
 
 /** What reading back after a lost answer found. */
-export type ReadBack = { held: true; outputs: Record<string, unknown> } | { held: false; message: string };
+export type ReadBack = { held: true; outputs: Record<string, unknown> } | { held: false; message: string; unsure?: true };
 
 /**
  * A write that must not be repeated was sent and its answer lost. Read the action's kind back
@@ -21,7 +21,7 @@ export async function readBack(action: Action, request: VendorRequest, connectio
     live = await connection.driver.fetch(ctx, [scope]);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { held: false, message: `the answer to ${what} was lost, and reading ${action.kind} "${action.key}" back failed (${why}): plan again to see whether it exists` };
+    return { held: false, unsure: true, message: `the answer to ${what} was lost, and reading ${action.kind} "${action.key}" back failed (${why}): plan again to see whether it exists` };
   }
   const found = live.find((r) => r.kind === action.kind && r.key === action.key);
   if (!found) return { held: false, message: `the answer to ${what} was lost and ${action.kind} "${action.key}" is not at the vendor: it was not carried out` };

@@ -32,10 +32,13 @@ const SCENARIOS: Scenario[] = [dingtalkScenario, isdpScenario, jiandaoyunScenari
 const SEEDS = [8, 14];
 const FAULTS = ["http500", "timeout", "reset", "ratelimit", "tokenExpired", "busy", "lost"];
 
-/** Few attempts and a short timeout, so that some actions really fail under the faults. */
+/**
+ * Few attempts and a short timeout, so that some actions really fail under the faults (600 ms:
+ * long enough for a healthy call while ten runs share a busy machine).
+ */
 function faultyConnections(seed: number) {
   const retry: RetryPolicy = { ...FAST_RETRY, attempts: 2, random: seededRandom(seed) };
-  return { sender: createHttpSender({ timeoutMs: 300 }), retry };
+  return { sender: createHttpSender({ timeoutMs: 600 }), retry };
 }
 
 /** Each create, update and delete counts once, and so does each set member added or removed. */
@@ -133,7 +136,7 @@ function checkTruthful(run: Run): void {
   for (const r of run.results) {
     expect(["done", "failed", "skipped", "unknown"]).toContain(r.status);
     if (r.status !== "done") expect(r.message, r.id).toBeTruthy();
-    if (r.status === "unknown") expect(r.message, r.id).toContain("answer was lost");
+    if (r.status === "unknown") expect(r.message, r.id).toMatch(/answer.* was lost/);
   }
   const left = new Set(run.left.actions.map((a) => a.id));
   const untrue = run.results.filter((r) => (r.status === "done" ? left.has(r.id) : r.status !== "unknown" && !left.has(r.id)));
