@@ -1,4 +1,4 @@
-import { DriverError, ManifestError, StalePlanError, UnsafePlanError, UsageError } from "../model/errors.js";
+import { CancelledError, DriverError, ManifestError, NetworkFailure, StalePlanError, UnsafePlanError, UsageError } from "../model/errors.js";
 import type { Diagnostic } from "../model/plan.js";
 
 /** `file:line:column path: message` */
@@ -13,6 +13,8 @@ export function describeError(err: unknown): { text: string; exitCode: number } 
   if (err instanceof ManifestError) {
     return { text: `${err.diagnostics.map(formatDiagnostic).join("\n")}\nError: ${err.message}.\n`, exitCode: 1 };
   }
+  if (err instanceof CancelledError) return { text: `${err.message}\n`, exitCode: err.exitCode };
+  if (err instanceof NetworkFailure) return { text: `Error: ${err.message}\n`, exitCode: 1 };
   if (err instanceof DriverError) {
     const where = err.detail?.path ? ` (${err.detail.method ?? ""} ${err.detail.path})` : "";
     return { text: `Error: ${err.message}${where} [${err.failure}]\n`, exitCode: 1 };

@@ -15,6 +15,7 @@ import { LOG_LEVELS, resolveLogLevel } from "./log.js";
 
 /** The version in package.json, one level above dist/ and src/. */
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+import { stopBeforeWrites } from "./signals.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--target <name>", "only this target (repeatable)", collect)
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .action(async (paths: string[], opts) => {
+      stopBeforeWrites(io);
       exitCode = await planCommand(paths, opts, io);
     });
 
@@ -74,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--target <name>", "only this target (repeatable)", collect)
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .action(async (paths: string[], opts) => {
+      stopBeforeWrites(io);
       exitCode = await applyCommand(paths, opts, io);
     });
 
@@ -85,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--kind <kind>", "only this kind (repeatable)", collect)
     .option("--out <dir>", "folder to write one file per kind into", ".")
     .action(async (paths: string[], opts) => {
+      stopBeforeWrites(io);
       exitCode = await importCommand(paths, opts, io);
     });
 

@@ -1,3 +1,4 @@
+import type { ActionStatus } from "../model/result.js";
 import type { Io } from "./io.js";
 
 /**
@@ -6,7 +7,7 @@ import type { Io } from "./io.js";
  */
 export class Progress {
   private count = 0;
-  private failed = 0;
+  private readonly by: Record<ActionStatus, number> = { done: 0, failed: 0, skipped: 0, unknown: 0 };
   private lastPrint = 0;
   private drawn = false;
   private readonly started = Date.now();
@@ -18,14 +19,15 @@ export class Progress {
     private readonly intervalMs = 5000,
   ) {}
 
-  tick(failed = false): void {
+  /** One more item finished; an action's status is counted by kind (skipped is not failed). */
+  tick(status: ActionStatus = "done"): void {
     this.count++;
-    if (failed) this.failed++;
+    this.by[status]++;
     const now = Date.now();
     if (this.io.stderrIsTty) {
       if (now - this.lastPrint < 100) return;
       this.lastPrint = now;
-      this.io.err(`\r${this.line()}`);
+      this.io.err(`\r${this.line()}\x1b[K`);
       this.drawn = true;
     } else if (this.lastPrint === 0) {
       this.lastPrint = now;
@@ -36,14 +38,15 @@ export class Progress {
   }
 
   finish(): void {
-    if (this.io.stderrIsTty && this.drawn) this.io.err(`\r${this.line()}\n`);
+    if (this.io.stderrIsTty && this.drawn) this.io.err(`\r${this.line()}\x1b[K\n`);
     // In logs, a run too short to have shown progress gets no closing line either.
     else if (!this.io.stderrIsTty && this.count > 0 && Date.now() - this.started >= 1000) this.io.err(`${this.line()}\n`);
   }
 
   private line(): string {
     const bar = this.total ? ` ${bar20(this.count / this.total)} ${this.count}/${this.total}` : ` ${this.count}`;
-    return `${this.label}:${bar}${this.failed ? ` (${this.failed} failed)` : ""}`;
+    const notes = (["failed", "skipped", "unknown"] as const).filter((s) => this.by[s] > 0).map((s) => `${this.by[s]} ${s}`);
+    return `${this.label}:${bar}${notes.length ? ` (${notes.join(", ")})` : ""}`;
   }
 }
 

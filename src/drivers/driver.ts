@@ -2,8 +2,7 @@ import type { Action, ActionOp, Diagnostic, FetchScope } from "../model/plan.js"
 import type { Match } from "../model/match.js";
 import type { KindOrgSpec } from "../model/org.js";
 import type { LiveResource } from "../model/resource.js";
-import type { Deferred, HttpRequest, HttpResponse, VendorRequest } from "../model/request.js";
-import type { Outcome } from "../model/outcome.js";
+import type { Deferred, VendorRequest } from "../model/request.js";
 import type { Capability, KindModel } from "../model/kind.js";
 
 export type { Capability, FieldSpec } from "../model/kind.js";
@@ -61,24 +60,8 @@ export interface KindSpec extends KindModel {
 
 export type { Outcome } from "../model/outcome.js";
 
-/**
- * A driver's wire adapter for one target: authentication, signing and envelopes. It never
- * sends anything itself; the core sends, retries and refreshes through it.
- */
-export interface VendorClient {
-  /** The request that obtains a token, or undefined when the current one is still good. */
-  tokenRequest(now: number): VendorRequest | undefined;
-  /** Keep the token from a successful token response. */
-  acceptToken(data: unknown, now: number): void;
-  /** Forget the token (the vendor said it expired). */
-  invalidateToken(): void;
-  /** Add authentication, timestamps and signatures. The request holds no Deferred values. */
-  prepare(request: VendorRequest, now: number): HttpRequest;
-  /** Read the vendor's envelope: success data or a classified failure. */
-  interpret(request: VendorRequest, response: HttpResponse): Outcome;
-  /** Values that must never be printed: credential secrets and current tokens. */
-  secrets(): string[];
-}
+export type { VendorClient } from "../model/link.js";
+import type { VendorClient } from "../model/link.js";
 
 /** How fetch reaches the vendor: the core's call path with auth, limits and retries. */
 export interface FetchContext {
@@ -91,14 +74,8 @@ export interface FetchContext {
   facts: Map<string, unknown>;
 }
 
-export interface DriverLimits {
-  /** Requests per second for the whole tenant (all calls). */
-  requestsPerSecond: number;
-  /** Calls in flight at once per target. */
-  concurrency: number;
-  /** Per-API limits in requests per second, keyed by VendorRequest.bucket. */
-  buckets?: Record<string, number>;
-}
+export type { WireLimits as DriverLimits } from "../model/link.js";
+import type { WireLimits as DriverLimits } from "../model/link.js";
 
 export interface CredentialSpec {
   /** Every credential field the driver understands. */

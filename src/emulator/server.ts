@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { UsageError } from "../model/errors.js";
-import { FAULT_KINDS, FaultInjector, type FaultConfig, type FaultKind } from "./faults.js";
+import { FaultInjector, parseFaultConfig, type FaultKind } from "./faults.js";
 import { vendorEmulators } from "./registry.js";
 import { loggableBody, RequestLog } from "./request-log.js";
 import { validateState, type EmulatorState } from "./state.js";
@@ -63,6 +63,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const start = clock();
     const entry = { vendor: prefix, method: emuReq.method, path: emuReq.path, query: emuReq.query, body: loggableBody(raw), start };
     const fault = faults.draw(prefix, (k) => supports(vendor, k));
+    if (fault === "lost") {
+      // The vendor carries the call out; its answer never leaves.
+      const done = await vendor.handle(emuReq, Date.now());
+      log.add({ ...entry, status: done.status, code: "fault:lost", end: clock() });
+      req.socket.destroy();
+      return;
+    }
     if (fault === "reset" || fault === "timeout") {
       log.add({ ...entry, status: 0, code: `fault:${fault}`, end: clock() });
       if (fault === "reset") req.socket.destroy();
@@ -89,9 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return send(res, { status: 200, body: { cleared: true } });
     }
     if (path === "/_emulator/faults" && method === "PUT") {
-      const config = json() as Partial<FaultConfig>;
-      const kinds = (config.kinds ?? []).filter((k): k is FaultKind => (FAULT_KINDS as readonly string[]).includes(k));
-      faults.configure({ probability: Number(config.probability ?? 0), seed: Number(config.seed ?? 1), kinds, vendors: config.vendors });
+      faults.configure(parseFaultConfig(json(), [...vendors.keys()]));
       return send(res, { status: 200, body: faults.current() });
     }
     if (path === "/_emulator/faults" && method === "DELETE") {
@@ -128,7 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-const GENERIC_FAULTS: ReadonlySet<FaultKind> = new Set(["timeout", "reset", "corrupt", "empty"]);
+const GENERIC_FAULTS: ReadonlySet<FaultKind> = new Set(["timeout", "reset", "corrupt", "empty", "lost"]);
 
 function supports(vendor: VendorEmulator, kind: FaultKind): boolean {
   return GENERIC_FAULTS.has(kind) || vendor.faultAnswer(kind as VendorFault) !== undefined;

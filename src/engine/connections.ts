@@ -1,6 +1,7 @@
 import { Connection, type CallObserver } from "../http/connection.js";
 import { RateLimiter } from "../http/limiter.js";
 import { defaultRetryPolicy, type RetryPolicy } from "../http/retry.js";
+import type { Driver } from "../drivers/driver.js";
 import { Redactor } from "../http/redact.js";
 import { createHttpSender, type HttpLog, type HttpSender } from "../http/sender.js";
 import type { TargetConfig } from "../model/target.js";
@@ -17,7 +18,7 @@ export interface ConnectOptions {
 }
 
 /** One connection per target; they share one rate limiter, so two targets on one tenant share its quota. */
-export function connectTargets(targets: TargetConfig[], options: ConnectOptions = {}, lookup: DriverLookup = shippedDrivers): Map<string, Connection> {
+export function connectTargets(targets: TargetConfig[], options: ConnectOptions = {}, lookup: DriverLookup = shippedDrivers): Map<string, Connection<Driver>> {
   const redactor = options.redactor ?? new Redactor();
   const shared = {
     sender: options.sender ?? createHttpSender({ log: options.httpLog, redact: (text) => redactor.redact(text) }),
@@ -26,7 +27,7 @@ export function connectTargets(targets: TargetConfig[], options: ConnectOptions 
     redactor,
     observe: options.observe,
   };
-  const out = new Map<string, Connection>();
+  const out = new Map<string, Connection<Driver>>();
   for (const t of targets) {
     const driver = lookup.driver(t.driver);
     if (!driver) throw new Error(`target "${t.name}": no driver "${t.driver}"`);

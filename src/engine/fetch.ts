@@ -1,5 +1,5 @@
 import type { Connection } from "../http/connection.js";
-import type { FetchContext } from "../drivers/driver.js";
+import type { Driver, FetchContext } from "../drivers/driver.js";
 import { can } from "../model/kind.js";
 import type { FetchScope } from "../model/plan.js";
 import type { DesiredResource, LiveResource } from "../model/resource.js";
@@ -34,7 +34,7 @@ export function fetchContext(connection: Connection, facts = new Map<string, unk
  * note on the way go into `facts`, per target.
  */
 export async function fetchLive(
-  connections: Map<string, Connection>,
+  connections: Map<string, Connection<Driver>>,
   scope: Map<string, FetchScope[]>,
   facts = new Map<string, Map<string, unknown>>(),
 ): Promise<Map<string, LiveResource[]>> {

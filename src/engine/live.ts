@@ -1,4 +1,5 @@
 import type { Connection } from "../http/connection.js";
+import type { Driver } from "../drivers/driver.js";
 import { Redactor } from "../http/redact.js";
 import type { FetchScope } from "../model/plan.js";
 import type { LiveResource } from "../model/resource.js";
@@ -9,7 +10,7 @@ import { fetchLive } from "./fetch.js";
 
 /** Connections to the targets in play and what was read through them. */
 export interface LiveState {
-  connections: Map<string, Connection>;
+  connections: Map<string, Connection<Driver>>;
   live: Map<string, LiveResource[]>;
   scope: Map<string, FetchScope[]>;
   /** Tenant facts the drivers noted while reading, per target (for plan-time checks). */

@@ -1,7 +1,7 @@
 import { buildOperations, compileContext, type Operation } from "../apply/compile.js";
 import { placeholder, resolveRequest } from "../apply/deferred.js";
 import { execute, type ExecuteOptions } from "../apply/executor.js";
-import type { CompileContext } from "../drivers/driver.js";
+import type { CompileContext, Driver } from "../drivers/driver.js";
 import type { Connection } from "../http/connection.js";
 import { redactHttpRequest, type Redactor } from "../http/redact.js";
 import type { Plan } from "../model/plan.js";
@@ -29,7 +29,7 @@ export function operationsFor(plan: Plan, state: LiveState, lookup: DriverLookup
 
 /** Send compiled operations through the targets' connections. */
 export function executeOperations(ops: Operation[], state: LiveState, options: ExecuteOptions = {}, lookup: DriverLookup = shippedDrivers): Promise<ActionResult[]> {
-  const connection = (target: string): Connection => {
+  const connection = (target: string): Connection<Driver> => {
     const c = state.connections.get(target);
     if (!c) throw new Error(`no connection for target "${target}"`);
     return c;

@@ -11,7 +11,8 @@ interface Job<T> {
  * Sends a target's calls: at most `concurrency` in flight, each only when its rate buckets
  * allow. Waiting calls queue per bucket set (first come, first served within a queue); when a
  * slot frees, the first call of whichever queue may go soonest goes, so calls blocked by one
- * API's limit never hold up calls to another.
+ * API's limit never hold up calls to another. A waiting call whose signal is aborted leaves
+ * its queue at once (InterruptedError) without taking a slot or a rate token.
  */
 export class Dispatcher {
   private readonly queues = new Map<string, Job<unknown>[]>();
@@ -23,15 +24,47 @@ export class Dispatcher {
     private readonly concurrency: number,
   ) {}
 
-  /** Run `work` when a slot and the buckets allow; `work` gets the function that marks the answer. */
-  submit<T>(buckets: ReadonlyMap<string, number>, work: (answered: () => void) => Promise<T>): Promise<T> {
+  /**
+   * Run `work` when a slot and the buckets allow; `work` gets the function that marks the answer.
+   * Once `signal` is aborted a call that has not started never starts.
+   */
+  submit<T>(buckets: ReadonlyMap<string, number>, work: (answered: () => void) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(new InterruptedError());
     return new Promise<T>((resolve, reject) => {
       const key = [...buckets.keys()].join("\u0000");
+      const leave = () => {
+        const queue = this.queues.get(key);
+        const at = queue?.indexOf(job as Job<unknown>) ?? -1;
+        if (!queue || at < 0) return;
+        queue.splice(at, 1);
+        if (!queue.length) this.queues.delete(key);
+        reject(new InterruptedError());
+      };
+      const job: Job<T> = {
+        buckets,
+        run: work,
+        resolve: (v) => {
+          signal?.removeEventListener("abort", leave);
+          resolve(v);
+        },
+        reject: (e) => {
+          signal?.removeEventListener("abort", leave);
+          reject(e);
+        },
+      };
+      signal?.addEventListener("abort", leave, { once: true });
       const queue = this.queues.get(key) ?? [];
-      queue.push({ buckets, run: work, resolve, reject } as Job<unknown>);
+      queue.push(job as Job<unknown>);
       this.queues.set(key, queue);
       this.pump();
     });
+  }
+
+  /** Calls waiting for a slot or a rate token. */
+  get waiting(): number {
+    let n = 0;
+    for (const q of this.queues.values()) n += q.length;
+    return n;
   }
 
   private pump(): void {
@@ -71,5 +104,13 @@ export class Dispatcher {
         this.inFlight--;
         this.pump();
       });
+  }
+}
+
+/** The run was interrupted before this call was sent. */
+export class InterruptedError extends Error {
+  constructor() {
+    super("not sent: the run was interrupted");
+    this.name = "InterruptedError";
   }
 }

@@ -30,6 +30,12 @@ export class ManifestError extends Error {
 
 /** A vendor call that failed, with the vendor's own code and message. */
 export class DriverError extends Error {
+  /**
+   * An attempt of this call may have reached the vendor and its answer was lost (a timeout, a
+   * reset after sending): the vendor may hold the change although the call failed.
+   */
+  uncertain = false;
+
   constructor(
     readonly vendor: string,
     readonly failure: FailureClass,
@@ -39,6 +45,45 @@ export class DriverError extends Error {
   ) {
     super(`${vendor}${code === undefined ? "" : ` error ${code}`}: ${vendorMessage}`);
     this.name = "DriverError";
+  }
+}
+
+/**
+ * No HTTP answer from the vendor: the endpoint could not be reached, or the answer did not
+ * arrive. The message names the target and the host:port, as a user can act on it.
+ */
+export class NetworkFailure extends DriverError {
+  constructor(
+    vendor: string,
+    code: string | number | undefined,
+    sentence: string,
+    detail?: { method?: string; path?: string },
+  ) {
+    super(vendor, "network", code, sentence, detail);
+    this.message = sentence;
+    this.name = "NetworkFailure";
+  }
+}
+
+/**
+ * A write the vendor would carry out twice (`retrySafe: false`) was sent and its answer was
+ * lost: it was not repeated. Whether the vendor carried it out is only known by reading back.
+ */
+export class AnswerLostError extends NetworkFailure {
+  constructor(vendor: string, code: string | number | undefined, sentence: string, detail?: { method?: string; path?: string }) {
+    super(vendor, code, sentence, detail);
+    this.name = "AnswerLostError";
+  }
+}
+
+/** The user declined or abandoned a confirmation: not an error of orgform, with its exit code. */
+export class CancelledError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = "CancelledError";
   }
 }
 

@@ -3,7 +3,8 @@ import type { ActionOp } from "./plan.js";
 /**
  * done: the vendor holds the change. failed: it refused or could not be reached. skipped: not
  * attempted (a dependency failed, or the run was interrupted first). unknown: in flight when
- * the run was stopped; only the next plan can tell.
+ * the run was stopped, or an answer was lost and the call could not be settled; only the next
+ * plan can tell.
  */
 export type ActionStatus = "done" | "failed" | "skipped" | "unknown";
 

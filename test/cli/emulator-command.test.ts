@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../helpers/orgform.js";
 
@@ -32,5 +33,33 @@ describe("orgform emulator", () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("dingtalk.apps[0]: must have required property 'appSecret'");
+  });
+
+  const run = (args: string[]) =>
+    new Promise<{ code: number; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, "emulator", ...args], { cwd: ROOT });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("close", (code) => resolve({ code: code ?? 1, stderr }));
+    });
+
+  it("refuses a port in use with one line, not a crash", async () => {
+    const holder = createServer();
+    const port = await new Promise<number>((resolve) => holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)));
+    try {
+      const result = await run(["--port", String(port)]);
+
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`Error: port ${port} on 127.0.0.1 is already in use: stop what holds it or choose another with --port (0 picks a free port).\n`);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it.each(["abc", "-1", "65536", "80.5", ""])("refuses --port %j with one line", async (port) => {
+    const result = await run(["--port", port]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Error: --port ".*": not a port number \(0 to 65535; 0 picks a free port\)\.\n$/);
   });
 });

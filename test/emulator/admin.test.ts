@@ -62,6 +62,42 @@ describe("emulator admin API", () => {
   });
 });
 
+describe("emulator fault settings", () => {
+  const put = (body: unknown) => call("/_emulator/faults", { method: "PUT", body: typeof body === "string" ? body : JSON.stringify(body) });
+
+  it.each([
+    [{ probability: 0.5, kinds: ["http50O"] }, 'faults.kinds: unknown "http50O"'],
+    [{ probability: 0.5, kinds: "timeout" }, "faults.kinds: must be a list"],
+    [{ probability: "0.5" }, 'faults.probability: must be a number from 0 to 1, got "0.5"'],
+    [{ probability: "often" }, "faults.probability: must be a number from 0 to 1"],
+    [{ probability: 1.5 }, "faults.probability: must be a number from 0 to 1, got 1.5"],
+    [{ probability: -0.1 }, "faults.probability: must be a number from 0 to 1"],
+    [{ probability: 0.1, seed: "x" }, "faults.seed: must be an integer"],
+    [{ probability: 0.1, vendors: ["dingtalkk"] }, 'faults.vendors: unknown "dingtalkk"'],
+    [{ probabilty: 0.1 }, "faults: unknown field probabilty"],
+    [[0.1], "faults: the body must be a JSON object"],
+  ])("refuses %j with a 400 naming the problem, and leaves faults off", async (body, problem) => {
+    const res = await put(body);
+
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain(problem);
+    expect((await call("/dingtalk/gettoken?appkey=k&appsecret=sec-123456")).status).toBe(200);
+  });
+
+  it("lost: the vendor carries the call out and the answer never arrives", async () => {
+    const t = await token();
+    await put({ probability: 1, seed: 1, kinds: ["lost"] });
+    const body = JSON.stringify({ sync_param: { punch_group_id: "1", biz_inst_id: "1", add_member_list: [{ member_id: "m1", type: 0 }] } });
+
+    const answer = await call(`/dingtalk/topapi/pbp/instance/group/member/update?access_token=${t}`, { method: "POST", body }).catch((e: unknown) => e);
+
+    expect(answer).toBeInstanceOf(Error);
+    const state = emulator.vendor("dingtalk").getState() as { punchGroups: { members: { member_id: string }[] }[] };
+    expect(state.punchGroups[0]?.members.map((m) => m.member_id)).toEqual(["m1"]);
+    expect(emulator.calls().at(-1)).toMatchObject({ path: "/topapi/pbp/instance/group/member/update", code: "fault:lost", status: 200 });
+  });
+});
+
 describe("dingtalk emulator quirks", () => {
   const update = (t: string, body: string, type = "application/json") =>
     call(`/dingtalk/topapi/pbp/instance/group/member/update?access_token=${t}`, { method: "POST", headers: { "content-type": type }, body }).then((r) => r.json());

@@ -4,7 +4,7 @@ import { RateLimiter } from "../../src/http/limiter.js";
 import { dingtalk } from "../../src/drivers/dingtalk/index.js";
 import { Redactor } from "../../src/http/redact.js";
 import { createHttpSender } from "../../src/http/sender.js";
-import { DriverError } from "../../src/model/errors.js";
+import { AnswerLostError, DriverError, NetworkFailure } from "../../src/model/errors.js";
 import { emulatorWith, FAST_RETRY, type TestEmulator } from "../helpers/orgform.js";
 
 const LIST = { method: "POST" as const, path: "/topapi/pbp/instance/group/member/list", body: { punch_group_id: "1", cursor: 0, size: 10 }, bucket: "list" };
@@ -15,10 +15,10 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function connect(faults?: object, attempts = FAST_RETRY.attempts) {
+async function connect(faults?: object, attempts = FAST_RETRY.attempts, endpoint?: string) {
   emulator = await emulatorWith({ dingtalk: { apps: [{ appKey: "k", appSecret: "secret-xyz" }], punchGroups: [{ punch_group_id: "1", biz_inst_id: "1", members: [] }] } });
   if (faults) await fetch(`${emulator.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
-  const target = { name: "t", driver: "dingtalk", endpoint: `${emulator.url}/dingtalk`, credentials: { appKey: "k", appSecret: "secret-xyz" }, credentialRefs: {} };
+  const target = { name: "t", driver: "dingtalk", endpoint: endpoint ?? `${emulator.url}/dingtalk`, credentials: { appKey: "k", appSecret: "secret-xyz" }, credentialRefs: {} };
   return new Connection(target, dingtalk, {
     sender: createHttpSender({ timeoutMs: 300 }),
     limiter: new RateLimiter(),
@@ -78,5 +78,78 @@ describe("a connection's call path over HTTP", () => {
     await Promise.all(Array.from({ length: 5 }, () => connection.call(LIST)));
 
     expect(emulator!.calls().filter((c) => c.path === "/gettoken")).toHaveLength(1);
+  });
+
+  it("names the target and host:port when the endpoint cannot be reached", async () => {
+    const connection = await connect(undefined, 2, "http://127.0.0.1:1/dingtalk");
+
+    const err = await connection.call(LIST).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(NetworkFailure);
+    expect((err as Error).message).toBe("target t: cannot reach 127.0.0.1:1 (connection refused): is the endpoint right?");
+  });
+
+  it("names the target, host:port and call when the answer does not come", async () => {
+    const connection = await connect(undefined, 1);
+    await connection.call(LIST);
+    await fetch(`${emulator!.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 1, kinds: ["timeout"] }) });
+
+    const err = await connection.call(LIST).catch((e: unknown) => e);
+
+    const host = new URL(emulator!.url).host;
+    expect((err as Error).message).toBe(`target t: no answer from ${host} (timed out) to POST ${LIST.path}`);
+  });
+});
+
+describe("a write the vendor would carry out twice (retrySafe: false)", () => {
+  const ADD = {
+    method: "POST" as const,
+    path: "/topapi/pbp/instance/group/member/update",
+    body: { sync_param: { punch_group_id: "1", biz_inst_id: "1", add_member_list: [{ member_id: "m1", type: 0 }] } },
+    bucket: "update",
+    retrySafe: false as const,
+  };
+
+  it.each(["lost", "reset", "timeout"])("is not repeated when its answer is lost (%s)", async (kind) => {
+    const connection = await connect();
+    await connection.call(LIST);
+    await fetch(`${emulator!.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 1, kinds: [kind] }) });
+
+    const err = await connection.call(ADD).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(AnswerLostError);
+    expect((err as Error).message).toContain("was lost");
+    expect(emulator!.calls().filter((c) => c.path === ADD.path)).toHaveLength(1);
+  });
+
+  it("is repeated after an answer that says it was not carried out", async () => {
+    const connection = await connect(undefined, 3);
+    await connection.call(LIST);
+    await fetch(`${emulator!.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 3, kinds: ["http500"] }) });
+
+    await expect(connection.call(ADD)).rejects.toMatchObject({ failure: "server" });
+
+    expect(emulator!.calls().filter((c) => c.path === ADD.path)).toHaveLength(3);
+  });
+
+  it("is repeated when the connection was refused (nothing was sent)", async () => {
+    emulator = await emulatorWith({});
+    const attempts: number[] = [];
+    const target = { name: "t", driver: "dingtalk", endpoint: "http://127.0.0.1:1/dingtalk", credentials: { appKey: "k", appSecret: "s" }, credentialRefs: {} };
+    // A client that holds a token already, so the first call is the write itself.
+    const createClient: typeof dingtalk.createClient = (c) => Object.assign(dingtalk.createClient(c), { tokenRequest: () => undefined });
+    const connection = new Connection(target, { ...dingtalk, createClient }, {
+      sender: createHttpSender({ timeoutMs: 300 }),
+      limiter: new RateLimiter(),
+      retry: { ...FAST_RETRY, attempts: 3 },
+      redactor: new Redactor(),
+      observe: (e) => attempts.push(e.attempt),
+    });
+
+    const err = await connection.call(ADD).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(NetworkFailure);
+    expect(err).not.toBeInstanceOf(AnswerLostError);
+    expect(attempts).toEqual([1, 2, 3]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Dispatcher } from "../../src/http/dispatcher.js";
+import { Dispatcher, InterruptedError } from "../../src/http/dispatcher.js";
 import { RateLimiter } from "../../src/http/limiter.js";
-import { backoffMs, type RetryPolicy } from "../../src/http/retry.js";
+import { backoffMs, pause, retryAfterMs, type RetryPolicy } from "../../src/http/retry.js";
 
 describe("rate limiter spacing", () => {
   it("spaces calls at the bucket's rate, with headroom", () => {
@@ -105,6 +105,46 @@ describe("dispatcher", () => {
     // s2 and s3 wait 200 ms each for their bucket; f1 does not wait behind them.
     expect(order).toEqual(["s1", "f1", "s2", "s3"]);
   });
+
+  it("drops calls still waiting for a rate slot on abort, without letting them take a slot", async () => {
+    const limiter = new RateLimiter(1);
+    const dispatcher = new Dispatcher(limiter, 5);
+    const controller = new AbortController();
+    const bucket = new Map([["api", 2]]);
+    const ran: number[] = [];
+    const calls = Array.from({ length: 6 }, (_, i) => dispatcher.submit(bucket, async () => void ran.push(i), controller.signal).then(() => "ran", (e: unknown) => e));
+
+    await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    const settled = await Promise.all(calls);
+
+    expect(ran).toEqual([0]);
+    expect(settled[0]).toBe("ran");
+    for (const s of settled.slice(1)) expect(s).toBeInstanceOf(InterruptedError);
+    expect(dispatcher.waiting).toBe(0);
+    // The dropped calls took no rate token: the next call waits only for the one that ran.
+    expect(limiter.waitFor(bucket)).toBeLessThanOrEqual(1000 / 2);
+  });
+
+  it("drops calls waiting for a concurrency slot on abort; the running one finishes", async () => {
+    const dispatcher = new Dispatcher(new RateLimiter(), 1);
+    const controller = new AbortController();
+    let release: () => void = () => undefined;
+    const first = dispatcher.submit(new Map(), () => new Promise<string>((r) => (release = () => r("first"))), controller.signal);
+    const second = dispatcher.submit(new Map(), async () => "second", controller.signal).catch((e: unknown) => e);
+
+    controller.abort();
+    expect(await second).toBeInstanceOf(InterruptedError);
+    release();
+    expect(await first).toBe("first");
+  });
+
+  it("refuses a call submitted after the abort", async () => {
+    const controller = new AbortController();
+    controller.abort();
+
+    await expect(new Dispatcher(new RateLimiter(), 1).submit(new Map(), async () => 1, controller.signal)).rejects.toBeInstanceOf(InterruptedError);
+  });
 });
 
 describe("backoff", () => {
@@ -120,5 +160,29 @@ describe("backoff", () => {
 
   it("jitters between half and all of the ceiling", () => {
     expect(backoffMs({ ...policy, random: () => 0 }, 3, "busy")).toBe(200);
+  });
+
+  it("waits at least what Retry-After asks after a rate-limit answer", () => {
+    expect(backoffMs(policy, 1, "rateLimited", 3000)).toBe(3000);
+    expect(backoffMs(policy, 1, "rateLimited", 10)).toBe(1000);
+  });
+
+  it("reads Retry-After as seconds or as an HTTP date", () => {
+    const now = Date.parse("2026-11-29T03:00:00Z");
+    expect(retryAfterMs("2", now)).toBe(2000);
+    expect(retryAfterMs(" 0 ", now)).toBe(0);
+    expect(retryAfterMs("Sun, 29 Nov 2026 03:00:05 GMT", now)).toBe(5000);
+    expect(retryAfterMs("Sun, 29 Nov 2026 02:00:00 GMT", now)).toBe(0);
+    expect(retryAfterMs("soon", now)).toBeUndefined();
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+  });
+
+  it("ends a wait between attempts at once on abort", async () => {
+    const controller = new AbortController();
+    const waiting = pause(60_000, controller.signal).catch((e: unknown) => e);
+
+    controller.abort();
+
+    expect(await waiting).toBeInstanceOf(InterruptedError);
   });
 });

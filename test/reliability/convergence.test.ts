@@ -19,22 +19,26 @@ import { byIdentity, type Scenario, type Touch } from "./scenarios/scenario.js";
 import { xinrenxinshiScenario } from "./scenarios/xinrenxinshi.js";
 
 /**
- * Issue 8, part 2. For each driver: plan a large change, apply it while one vendor call in ten
- * fails transiently, and check that every result told the truth, that nothing outside the plan
- * was deleted or removed, and that a second apply without faults converges.
+ * For each driver: plan a large change, apply it while one vendor call in ten fails (transient
+ * faults, and calls the vendor carries out whose answer is lost), and check that every result
+ * told the truth, that nothing outside the plan was deleted or removed, that nothing was
+ * created twice, and that a second apply without faults converges.
  */
 const SCENARIOS: Scenario[] = [dingtalkScenario, isdpScenario, jiandaoyunScenario, o2oaScenario, xinrenxinshiScenario];
 /**
  * Fixed seeds, so a failure can be repeated. With two attempts per call most faults are retried
- * away; under these seeds every driver's first apply still ends with some actions failed.
+ * away; under these seeds every driver's first apply still leaves some actions not done.
  */
-const SEEDS = [8, 14, 34];
-const TRANSIENT = ["http500", "timeout", "reset", "ratelimit", "tokenExpired", "busy"];
+const SEEDS = [8, 14];
+const FAULTS = ["http500", "timeout", "reset", "ratelimit", "tokenExpired", "busy", "lost"];
 
-/** Few attempts and a short timeout, so that some actions really fail under the faults. */
+/**
+ * Few attempts and a short timeout, so that some actions really fail under the faults (600 ms:
+ * long enough for a healthy call while ten runs share a busy machine).
+ */
 function faultyConnections(seed: number) {
   const retry: RetryPolicy = { ...FAST_RETRY, attempts: 2, random: seededRandom(seed) };
-  return { sender: createHttpSender({ timeoutMs: 300 }), retry };
+  return { sender: createHttpSender({ timeoutMs: 600 }), retry };
 }
 
 /** Each create, update and delete counts once, and so does each set member added or removed. */
@@ -72,10 +76,12 @@ async function converge(scenario: Scenario, seed: number, check: (run: Run) => v
     expect(changeCount(first.plan)).toBeGreaterThanOrEqual(200);
     emulator.clearCalls();
 
-    await setFaults(emulator, { probability: 0.1, seed, kinds: TRANSIENT });
+    const twiceBefore = heldTwice(emulator);
+    await setFaults(emulator, { probability: 0.1, seed, kinds: FAULTS });
     const results = await applySession(first);
     await setFaults(emulator, undefined);
     const calls = [...emulator.calls()];
+    expect(heldTwice(emulator), `seed ${seed}: objects or members held twice`).toEqual(twiceBefore);
 
     const second = await planRun({ manifests, connect: { retry: FAST_RETRY } });
     expect(second.problems).toEqual([]);
@@ -86,21 +92,57 @@ async function converge(scenario: Scenario, seed: number, check: (run: Run) => v
     expect(rerun.filter((r) => r.status !== "done")).toEqual([]);
     const third = await planRun({ manifests, connect: { retry: FAST_RETRY } });
     expect(third.plan.actions).toEqual([]);
+    expect(heldTwice(emulator)).toEqual(twiceBefore);
     return run;
   } finally {
     await emulator.close();
   }
 }
 
-/** Every result is final, and exactly the actions not reported done are left to do. */
+/** How each emulator names its objects, and the lists inside them whose entries must be unique. */
+const IDENTITIES: Record<string, Record<string, { key: (o: Record<string, unknown>) => string; lists?: string[] }>> = {
+  dingtalk: { punchGroups: { key: (o) => String(o["punch_group_id"]), lists: ["members"] } },
+  isdp: { persons: { key: (o) => String(o["personCode"]).replace(/@hw$/, "") } },
+  jiandaoyun: { roleGroups: { key: (o) => String(o["name"]) }, roles: { key: (o) => `${String(o["group_no"])}/${String(o["name"])}`, lists: ["members"] } },
+  o2oa: { units: { key: (o) => String(o["unique"]) } },
+  xinrenxinshi: { departments: { key: (o) => `${String(o["code"])}:${String(o["status"] ?? "")}` } },
+};
+
+/** Every object (by its vendor name) or list entry the emulator holds more than once. */
+function heldTwice(emulator: TestEmulator): string[] {
+  const out: string[] = [];
+  const counts = (values: string[], where: string) => {
+    const seen = new Map<string, number>();
+    for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1);
+    for (const [v, n] of seen) if (n > 1) out.push(`${where} ${v} ×${n}`);
+  };
+  for (const [vendor, collections] of Object.entries(IDENTITIES)) {
+    const state = emulator.vendor(vendor).getState() as Record<string, Record<string, unknown>[] | undefined>;
+    for (const [name, { key, lists }] of Object.entries(collections)) {
+      const objects = state[name] ?? [];
+      counts(objects.map(key), `${vendor}.${name}`);
+      for (const o of objects) for (const list of lists ?? []) counts(((o[list] as unknown[] | undefined) ?? []).map((m) => JSON.stringify(m)), `${vendor}.${name} ${key(o)}.${list}`);
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * Every result is final and true: an action reported done is not left to do, one reported
+ * failed or skipped is; `unknown` is allowed only where an answer was lost, and may go either way.
+ */
 function checkTruthful(run: Run): void {
   expect(run.results.map((r) => r.id).sort()).toEqual(run.plan.actions.map((a) => a.id).sort());
   for (const r of run.results) {
-    expect(["done", "failed", "skipped"]).toContain(r.status);
+    expect(["done", "failed", "skipped", "unknown"]).toContain(r.status);
     if (r.status !== "done") expect(r.message, r.id).toBeTruthy();
+    if (r.status === "unknown") expect(r.message, r.id).toMatch(/answer.* was lost/);
   }
-  const notDone = run.results.filter((r) => r.status !== "done").map((r) => r.id).sort();
-  expect(run.left.actions.map((a) => a.id).sort()).toEqual(notDone);
+  const left = new Set(run.left.actions.map((a) => a.id));
+  const untrue = run.results.filter((r) => (r.status === "done" ? left.has(r.id) : r.status !== "unknown" && !left.has(r.id)));
+  expect(untrue.map((r) => `${r.id} reported ${r.status}: ${r.message ?? ""}`)).toEqual([]);
+  const notDone = new Set(run.results.filter((r) => r.status !== "done").map((r) => r.id));
+  expect([...left].filter((id) => !notDone.has(id))).toEqual([]);
 }
 
 /** Set fields of a live object (by the kind's field specs), as field → members. */
@@ -173,21 +215,23 @@ function checkCallsInsidePlan(scenario: Scenario, run: Run): void {
   }
 }
 
-describe.each(SCENARIOS.map((s) => [s.driver, s] as const))("%s under transient faults", (_driver, scenario) => {
-  const runs: Run[] = [];
-
-  it.concurrent.each(SEEDS)("seed %i: truthful results, nothing lost, converges on the second apply", { timeout: 60_000 }, async (seed) => {
-    const run = await converge(scenario, seed, (r) => {
-      expect(r.calls.some((c) => String(c.code).startsWith("fault:"))).toBe(true);
-      checkTruthful(r);
-      checkNothingLost(scenario, r);
-      checkCallsInsidePlan(scenario, r);
-    });
-    runs.push(run);
-  });
-
-  it("left work for the second apply in at least one seed", () => {
-    expect(runs).toHaveLength(SEEDS.length);
-    expect(runs.some((r) => r.results.some((x) => x.status === "failed"))).toBe(true);
-  });
+describe("convergence under faults", () => {
+  it.concurrent.each(SCENARIOS.map((s) => [s.driver, s] as const))(
+    `%s, seeds ${SEEDS.join(", ")}: truthful results, nothing lost or made twice, converges on the second apply`,
+    { timeout: 90_000 },
+    async (_driver, scenario) => {
+      const runs = await Promise.all(
+        SEEDS.map((seed) =>
+          converge(scenario, seed, (r) => {
+            expect(r.calls.some((c) => String(c.code).startsWith("fault:")), `seed ${seed}: no fault injected`).toBe(true);
+            checkTruthful(r);
+            checkNothingLost(scenario, r);
+            checkCallsInsidePlan(scenario, r);
+          }),
+        ),
+      );
+      // The faults bite: at least one seed leaves work for the second apply.
+      expect(runs.some((r) => r.results.some((x) => x.status !== "done"))).toBe(true);
+    },
+  );
 });
