@@ -48,7 +48,7 @@ const CASES: [string, Record<string, string>, RegExp][] = [
   ["unknown credential", { "t.yaml": target().replace("appKey: k", "appKey: k\n  password: ${DT_SECRET}"), "g.yaml": group(good) }, /t\.yaml:8:3 credentials\.password: is not a credential of driver dingtalk/],
   ["unknown driver", { "t.yaml": target().replace("driver: dingtalk", "driver: slack"), "g.yaml": group(good) }, /t\.yaml:4:9 driver: must be one of/],
   ["alias bomb", { "t.yaml": target(), "g.yaml": `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n` }, /g\.yaml:1:1 YAML: too many aliases/],
-  ["not a mapping", { "t.yaml": target(), "g.yaml": "- just\n- a list\n" }, /g\.yaml:1:1 a manifest document must be a mapping/],
+  ["not a mapping", { "t.yaml": `${target()}\n---\n- just\n- a list\n`, "g.yaml": group(good) }, /t\.yaml:11:1 a manifest document must be a mapping/],
   ["wrong apiVersion", { "t.yaml": target().replace("orgform/v1", "orgform/v2"), "g.yaml": group(good) }, /t\.yaml:1:13 apiVersion: must be "orgform\/v1"/],
 ];
 

@@ -1,5 +1,6 @@
 import { readLive as readLiveState, type LiveState } from "../../engine/session.js";
 import { loadManifests, type Manifests } from "../../manifest/load.js";
+import { skippedNotes } from "../../manifest/read.js";
 import type { FetchScope } from "../../model/plan.js";
 import type { TargetConfig } from "../../model/target.js";
 import type { Io } from "../io.js";
@@ -10,6 +11,7 @@ export type { LiveState, Selection } from "../../engine/session.js";
 /** Load manifests and keep the secrets they resolved away from every output. */
 export function load(paths: string[], io: Io): Manifests {
   const manifests = loadManifests(paths, { env: io.env });
+  for (const note of skippedNotes(manifests.skipped)) io.err(`${note}\n`);
   for (const t of manifests.targets) io.redactor.add(...Object.values(t.credentials));
   return manifests;
 }
