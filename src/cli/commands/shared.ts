@@ -12,7 +12,10 @@ export type { LiveState, Selection } from "../../engine/session.js";
 export function load(paths: string[], io: Io): Manifests {
   const manifests = loadManifests(paths, { env: io.env });
   for (const note of skippedNotes(manifests.skipped)) io.err(`${note}\n`);
-  for (const t of manifests.targets) io.redactor.add(...Object.values(t.credentials));
+  for (const t of manifests.targets) {
+    io.redactor.add(...Object.values(t.credentials));
+    io.redactor.addUrl(t.endpoint);
+  }
   return manifests;
 }
 
