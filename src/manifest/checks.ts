@@ -64,11 +64,24 @@ function deletesUnmanaged(t: TargetConfig): boolean {
 }
 
 /**
- * Items of one target and kind must not claim one live object twice: the same primary vendor
- * id pinned twice, the same previous key claimed twice, a previous key that is another item's
+ * Pins that name a parent of the object rather than the object itself, so that several items
+ * may share them. DingTalk punch groups are created under a business instance (`biz_inst_id`)
+ * of the integrator's business (`biz_id`): DingTalk TOP SDK, OapiPbpInstanceGroupCreateRequest.
+ */
+const SHARED_PINS: ReadonlyMap<string, readonly string[]> = new Map([["dingtalk.PunchGroup", ["biz_inst_id", "biz_id"]]]);
+
+/** The pins of a kind that name the object's own vendor id: no two items may pin the same. */
+export function ownIdPins(kind: string, pins: readonly string[]): string[] {
+  const shared = SHARED_PINS.get(kind) ?? [];
+  return pins.filter((p) => !shared.includes(p));
+}
+
+/**
+ * Items of one target and kind must not claim one live object twice: the same vendor id
+ * pinned twice, the same previous key claimed twice, a previous key that is another item's
  * key, or keys that differ only in look-alike characters.
  */
-export function identityClashes(desired: DesiredResource[], primaryPin: (kind: string) => string | undefined): Diagnostic[] {
+export function identityClashes(desired: DesiredResource[], idPins: (kind: string) => string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const groups = new Map<string, DesiredResource[]>();
   for (const d of desired) {
@@ -77,17 +90,17 @@ export function identityClashes(desired: DesiredResource[], primaryPin: (kind: s
   }
   for (const items of groups.values()) {
     const byKey = new Map(items.map((d) => [d.key, d]));
-    const pins = new Map<string, DesiredResource>();
+    const pins = new Map<string, DesiredResource>(); // "field\0value" → first item
     const previous = new Map<string, DesiredResource>();
     const looks = new Map<string, DesiredResource>();
     for (const d of items) {
-      const pin = primaryPin(d.kind);
-      const value = pin === undefined ? undefined : d.pins[pin];
-      if (pin !== undefined && value !== undefined && value !== null) {
-        const first = pins.get(String(value));
+      for (const pin of idPins(d.kind)) {
+        const value = d.pins[pin];
+        if (value === undefined || value === null) continue;
+        const first = pins.get(`${pin}\u0000${String(value)}`);
         const where = d.fieldSources?.[pin] ?? d.source;
         if (first) out.push({ source: where, path: pin, message: `${d.kind} "${d.key}" pins ${pin} ${JSON.stringify(value)}, which "${first.key}" already pins (${at(first.fieldSources?.[pin] ?? first.source)}); one vendor object cannot be two items` });
-        else pins.set(String(value), d);
+        else pins.set(`${pin}\u0000${String(value)}`, d);
       }
       for (const old of d.previousKeys) {
         const where = d.fieldSources?.["previousKeys"] ?? d.source;

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../model/plan.js";
 import { resourceId, type DesiredResource, type SourcePosition } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { schemaDiagnostics } from "./diagnose.js";
-import { identityClashes, overlappingTargets, policyKindProblems } from "./checks.js";
+import { identityClashes, overlappingTargets, ownIdPins, policyKindProblems } from "./checks.js";
 import type { SkippedEntry } from "./files.js";
 import { readManifests } from "./read.js";
 import { checkReferences } from "./references.js";
@@ -124,7 +124,7 @@ export function checkDocuments(
   }
   const kinds = new Map(allKinds().map((k) => [k.kind, k]));
   diagnostics.push(...checkReferences(desired, kinds));
-  diagnostics.push(...identityClashes(desired, (kind) => kinds.get(kind)?.pins[0]));
+  diagnostics.push(...identityClashes(desired, (kind) => ownIdPins(kind, kinds.get(kind)?.pins ?? [])));
   return { targets: [...targets.values()], desired, scope: [...scope.values()] };
 }
 

@@ -76,7 +76,7 @@ describe("secrets are redacted in every encoding they travel in", () => {
   });
 
   it("blanks a secret echoed under an ordinary field name of a form body", () => {
-    const req = { method: "POST", url: "https://vendor.example/api?note=x", headers: {}, body: new URLSearchParams({ remark: SECRET, name: "ok" }).toString() };
+    const req = { method: "POST" as const, url: "https://vendor.example/api?note=x", headers: {}, body: new URLSearchParams({ remark: SECRET, name: "ok" }).toString() };
 
     const printed = redactHttpRequest(req, redactor);
 
