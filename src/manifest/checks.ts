@@ -23,7 +23,9 @@ export function policyKindProblems(doc: ParsedDocument, driver: string): Diagnos
     const path = ["policy", key];
     const otherDriver = all.includes(key) ? key.split(".")[0] : undefined;
     const why = otherDriver ? `is a kind of driver ${otherDriver}, but this target uses driver ${driver}` : "is not a known kind";
-    const guess = closest(key, own) ?? closest(key.split(".").pop() ?? key, own.map((k) => k.slice(driver.length + 1)));
+    const short = key.split(".").pop() ?? key;
+    const sameName = own.find((k) => k === `${driver}.${short}`);
+    const guess = sameName ?? closest(key, own) ?? closest(short, own.map((k) => k.slice(driver.length + 1)));
     const hint = guess ? `; did you mean ${guess.includes(".") ? guess : `${driver}.${guess}`}?` : ` (kinds of driver ${driver}: ${own.join(", ")})`;
     out.push({ source: doc.positionOf(path, true), path: formatPath(path), message: `${why}${hint}` });
   }

@@ -108,6 +108,7 @@ function parsePrecise(file: string, text: string): ParsedFile {
       diagnostics.push({ source: at(doc.range[0]), message: `YAML: ${aliasMessage(err)}` });
       continue;
     }
+    if (value === null || value === undefined) continue; // a document with nothing in it, e.g. after a trailing ---
     documents.push({
       file,
       start: at(doc.contents?.range?.[0] ?? doc.range[0]),
