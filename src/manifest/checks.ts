@@ -100,16 +100,16 @@ export function identityClashes(desired: DesiredResource[], idPins: (kind: strin
         const value = d.pins[pin];
         if (value === undefined || value === null) continue;
         const first = pins.get(`${pin}\u0000${String(value)}`);
-        const where = d.fieldSources?.[pin] ?? d.source;
-        if (first) out.push({ source: where, path: pin, message: `${d.kind} "${d.key}" pins ${pin} ${JSON.stringify(value)}, which "${first.key}" already pins (${at(first.fieldSources?.[pin] ?? first.source)}); one vendor object cannot be two items` });
+        // Positions are looked up only for a message: finding one costs the file a second parse.
+        if (first) out.push({ source: d.fieldSources?.[pin] ?? d.source, path: pin, message: `${d.kind} "${d.key}" pins ${pin} ${JSON.stringify(value)}, which "${first.key}" already pins (${at(first.fieldSources?.[pin] ?? first.source)}); one vendor object cannot be two items` });
         else pins.set(`${pin}\u0000${String(value)}`, d);
       }
       for (const old of d.previousKeys) {
-        const where = d.fieldSources?.["previousKeys"] ?? d.source;
+        const where = () => d.fieldSources?.["previousKeys"] ?? d.source;
         const owner = byKey.get(old);
         const first = previous.get(old);
-        if (owner && owner !== d) out.push({ source: where, path: "previousKeys", message: `"${old}" is still the key of another item (${at(owner.source)}); a previous key must not be in use` });
-        else if (first) out.push({ source: where, path: "previousKeys", message: `"${old}" is also a previous key of "${first.key}" (${at(first.fieldSources?.["previousKeys"] ?? first.source)}); one object cannot be renamed twice` });
+        if (owner && owner !== d) out.push({ source: where(), path: "previousKeys", message: `"${old}" is still the key of another item (${at(owner.source)}); a previous key must not be in use` });
+        else if (first) out.push({ source: where(), path: "previousKeys", message: `"${old}" is also a previous key of "${first.key}" (${at(first.fieldSources?.["previousKeys"] ?? first.source)}); one object cannot be renamed twice` });
         else previous.set(old, d);
       }
       const form = lookAlikeForm(d.key);
