@@ -31,7 +31,7 @@ export function decodeManifest(file: string, bytes: Uint8Array): Decoded {
   }
   const text = utf8.decode(body);
   const control = firstRawControl(text);
-  if (control) return refuse(file, control.line, control.column, `control character ${codePoint(control.char)} in the file; write it as an escape or remove it`);
+  if (control) return refuse(file, control.line, control.column, `control character ${codePoint(control.char)} in the file; manifests hold plain text only`);
   return { ok: true, text };
 }
 

@@ -1,11 +1,15 @@
-/** The candidate a misspelt word most likely meant, if one is close enough to be a typo. */
+/**
+ * The candidate a misspelt word most likely meant, if one is close enough to be a typo.
+ * Case and look-alike forms (full-width letters) do not count as differences.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const lower = word.toLowerCase();
+  const fold = (s: string) => s.normalize("NFKC").toLowerCase();
+  const lower = fold(word);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
     if (c === word) continue;
-    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    const d = fold(c) === lower ? 0 : editDistance(lower, fold(c));
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;

@@ -88,3 +88,9 @@ describe("did you mean", () => {
     expect(closest("colour", ["absent", "members"])).toBeUndefined();
   });
 });
+
+describe("did you mean, for look-alike spellings", () => {
+  it("suggests the field a full-width spelling stands for", () => {
+    expect(closest("ｍｅｍｂｅｒｓ", ["members", "biz_inst_id"])).toBe("members");
+  });
+});
