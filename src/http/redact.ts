@@ -28,31 +28,80 @@ export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAMES.has(name.toLowerCase());
 }
 
+/** `scheme://user:password@` in any text: the password part, whoever registered it or not. */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)[^\s/?#@]+@/gi;
+
 /**
- * Replaces every known secret value (credential secrets, tokens) in text. Values shorter
- * than four characters are not tracked: replacing them would shred ordinary output.
+ * Replaces every known secret value (credential secrets, tokens, passwords in endpoint URLs)
+ * in text, in each encoding a URL, a form body, a JSON body or a vendor's echo may carry it.
+ * Values shorter than four characters are not tracked: replacing them would shred ordinary
+ * output.
  */
 export class Redactor {
   private readonly values = new Set<string>();
+  private sorted: string[] | undefined;
 
   add(...secrets: (string | undefined)[]): void {
-    for (const s of secrets) if (s && s.length >= 4) this.values.add(s);
+    for (const s of secrets) {
+      if (!s || s.length < 4) continue;
+      for (const form of encodingsOf(s)) this.values.add(form);
+      this.sorted = undefined;
+    }
+  }
+
+  /** Register the password of a URL's userinfo (`https://user:password@host`), if it has one. */
+  addUrl(url: string | undefined): void {
+    if (!url) return;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return;
+    }
+    if (!parsed.password) return;
+    this.add(parsed.password);
+    try {
+      this.add(decodeURIComponent(parsed.password));
+    } catch {
+      // a password with a stray % is registered as written
+    }
   }
 
   redact(text: string): string {
-    let out = text;
-    for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
-      if (out.includes(v)) out = out.split(v).join(REDACTED);
-      const encoded = encodeURIComponent(v);
-      if (encoded !== v && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
-    }
+    let out = text.replace(URL_USERINFO, `$1${REDACTED}@`);
+    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
+    for (const v of this.sorted) if (out.includes(v)) out = out.split(v).join(REDACTED);
     return out;
   }
+}
+
+/**
+ * The forms a secret takes on the wire: as is, percent-encoded (upper- and lower-case hex,
+ * with and without the characters `encodeURI` leaves alone), form-encoded (`+` for a space),
+ * inside a JSON string (with and without `\\uXXXX` escapes for non-ASCII), and Base64.
+ */
+export function encodingsOf(secret: string): Set<string> {
+  const percent = encodeURIComponent(secret);
+  const json = JSON.stringify(secret).slice(1, -1);
+  const forms = [
+    secret,
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    encodeURI(secret),
+    new URLSearchParams({ v: secret }).toString().slice(2),
+    percent.replace(/%20/g, "+"),
+    json,
+    json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    Buffer.from(secret, "utf8").toString("base64"),
+    Buffer.from(secret, "utf8").toString("base64url"),
+  ];
+  return new Set(forms.filter((f) => f.length >= 4));
 }
 
 /** A copy of an HTTP request fit for printing: sensitive query, header and body fields blanked. */
 export function redactHttpRequest(req: HttpRequest, redactor: Redactor): HttpRequest {
   const url = new URL(req.url);
+  if (url.password) url.password = REDACTED;
   for (const name of [...url.searchParams.keys()]) if (isSensitiveName(name)) url.searchParams.set(name, REDACTED);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k] = isSensitiveName(k) ? REDACTED : redactor.redact(v);

@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../model/plan.js";
+import { didYouMean } from "./suggest.js";
 import type { ParsedDocument, PathSegment } from "./yaml.js";
 
 /** Turn ajv errors into diagnostics with `file:line:column` and a readable path. */
@@ -16,12 +17,15 @@ export function schemaDiagnostics(doc: ParsedDocument, errors: ErrorObject[], ba
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       shown = [...path, name];
       at = doc.positionOf(shown, true);
-      message = "is not a known field";
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      message = `is not a known field${didYouMean(name, known)}`;
     } else if (e.keyword === "required") {
       shown = [...path, String((e.params as { missingProperty: string }).missingProperty)];
       message = "is required";
     } else if (e.keyword === "enum") {
-      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+      const hint = typeof e.data === "string" ? didYouMean(e.data, allowed.filter((v): v is string => typeof v === "string")) : "";
+      message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${hint}`;
     } else if (e.keyword === "const") {
       message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
     } else if (e.keyword === "type" && (e as UnionError).union) {

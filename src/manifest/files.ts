@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { UsageError } from "../model/errors.js";
+import type { Diagnostic } from "../model/plan.js";
 
 const MANIFEST_FILE = /\.ya?ml$/i;
-/** Folders never walked for manifests. */
-const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
+/** Folders never walked, and why: they hold other tools' files, never manifests. */
+const SKIPPED_DIRS: ReadonlyMap<string, string> = new Map([
+  [".git", "git's own store"],
+  ["node_modules", "installed packages"],
+]);
 
 export interface ManifestFile {
   /** Absolute path, for reading. */
@@ -13,39 +16,122 @@ export interface ManifestFile {
   display: string;
 }
 
-/** Every manifest file under the given paths (files as given, folders walked), sorted, once each. */
-export function manifestFiles(paths: string[], cwd = process.cwd()): ManifestFile[] {
-  const out = new Set<string>();
-  for (const p of paths.length ? paths : ["."]) {
-    const abs = isAbsolute(p) ? p : join(cwd, p);
-    let stat;
-    try {
-      stat = statSync(abs);
-    } catch {
-      throw new UsageError(`${p}: no such file or directory`);
-    }
-    if (stat.isDirectory()) for (const f of walk(abs)) out.add(f);
-    else out.add(abs);
+/** Something under the given paths that was deliberately not read, and why. */
+export interface SkippedEntry {
+  display: string;
+  reason: string;
+}
+
+export interface Discovery {
+  files: ManifestFile[];
+  skipped: SkippedEntry[];
+  /** Paths that could not be walked or read: each refuses the run. */
+  problems: Diagnostic[];
+}
+
+/**
+ * Every YAML file under the given paths (files as given, folders walked, symbolic links
+ * followed), sorted, once each. Whatever is not read is listed in `skipped` with its reason;
+ * whatever cannot be read is a problem.
+ */
+export function discoverManifests(paths: string[], cwd = process.cwd()): Discovery {
+  const walker = new Walker(cwd);
+  for (const p of paths.length ? paths : ["."]) walker.visit(isAbsolute(p) ? p : join(cwd, p), true);
+  const files = [...walker.files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, display]) => ({ path, display }));
+  return { files, skipped: walker.skipped, problems: walker.problems };
+}
+
+/** The raw bytes of a manifest (decoding and its checks happen in encoding.ts). */
+export function readManifestFile(file: string): Buffer {
+  return readFileSync(file);
+}
+
+class Walker {
+  /** Real path → display path of every file to read. */
+  readonly files = new Map<string, string>();
+  readonly skipped: SkippedEntry[] = [];
+  readonly problems: Diagnostic[] = [];
+  private readonly seenDirs = new Set<string>();
+
+  constructor(private readonly cwd: string) {}
+
+  visit(abs: string, given: boolean): void {
+    const display = displayPath(abs, this.cwd);
+    const stat = this.statOf(abs, display);
+    if (!stat) return;
+    if (stat.isDirectory()) return this.walkDir(abs, display);
+    if (!stat.isFile()) return this.skip(display, "not a regular file");
+    if (!given && !MANIFEST_FILE.test(abs)) return this.skip(display, "not a .yaml/.yml file");
+    const real = realpathSync(abs);
+    const earlier = this.files.get(real);
+    if (earlier !== undefined) return this.skip(display, `the same file as ${earlier}, read once`);
+    this.files.set(real, display);
   }
-  return [...out].sort().map((f) => ({ path: f, display: displayPath(f, cwd) }));
+
+  private walkDir(abs: string, display: string): void {
+    const real = realpathSync(abs);
+    if (this.seenDirs.has(real)) return this.skip(`${display}/`, "a folder already read (a symbolic link leads back to it)");
+    this.seenDirs.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(abs).sort();
+    } catch (err) {
+      this.problems.push({ message: `${display}: the folder cannot be read (${codeOf(err)})` });
+      return;
+    }
+    for (const name of names) {
+      const why = SKIPPED_DIRS.get(name);
+      const full = join(abs, name);
+      if (why && isDirectory(full)) this.skip(`${displayPath(full, this.cwd)}/`, `${why}, never walked`);
+      else this.visit(full, false);
+    }
+  }
+
+  private statOf(abs: string, display: string): Stats | undefined {
+    try {
+      return statSync(abs);
+    } catch (err) {
+      const code = codeOf(err);
+      if (code === "ENOENT" && isSymlink(abs)) {
+        this.problems.push({ message: `${display}: dangling symbolic link (it points to ${readlinkSync(abs)}, which does not exist)` });
+      } else if (code === "ENOENT") {
+        this.problems.push({ message: `${display}: no such file or directory` });
+      } else if (code === "ELOOP") {
+        this.problems.push({ message: `${display}: symbolic links that lead in a circle` });
+      } else {
+        this.problems.push({ message: `${display}: cannot be read (${code})` });
+      }
+      return undefined;
+    }
+  }
+
+  private skip(display: string, reason: string): void {
+    this.skipped.push({ display, reason });
+  }
 }
 
-export function readManifestFile(file: string): string {
-  return readFileSync(file, "utf8");
+function isSymlink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => {
-      if (e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) return [];
-      const full = join(dir, e.name);
-      if (e.isDirectory()) return walk(full);
-      return MANIFEST_FILE.test(e.name) ? [full] : [];
-    });
+function isDirectory(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function codeOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException | undefined)?.code ?? String(err);
 }
 
 function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
+  if (rel === "") return ".";
   return rel.startsWith("..") ? file : rel;
 }

@@ -5,11 +5,14 @@ import type { Diagnostic } from "../model/plan.js";
 import { resourceId, type DesiredResource, type SourcePosition } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { schemaDiagnostics } from "./diagnose.js";
-import { manifestFiles, readManifestFile } from "./files.js";
+import { identityClashes, overlappingTargets, ownIdPins, policyKindProblems } from "./checks.js";
+import type { SkippedEntry } from "./files.js";
+import { readManifests } from "./read.js";
 import { checkReferences } from "./references.js";
+import { didYouMean } from "./suggest.js";
 import { validatorFor } from "./schemas.js";
 import { readTarget } from "./targets.js";
-import { parseYamlFile, type ParsedDocument } from "./yaml.js";
+import type { ParsedDocument } from "./yaml.js";
 
 export interface Manifests {
   targets: TargetConfig[];
@@ -17,6 +20,8 @@ export interface Manifests {
   /** The (target, kind) pairs that have at least one document. */
   scope: { target: string; kind: string }[];
   files: string[];
+  /** What was under the paths and not read, with the reason (print it: see `skippedNotes`). */
+  skipped: SkippedEntry[];
 }
 
 export interface LoadOptions {
@@ -30,17 +35,11 @@ const COMMON_ITEM_FIELDS = new Set(["absent", "membersPolicy", "previousKeys"]);
 
 /** Read, validate and cross-check manifests. Throws ManifestError with every problem found. */
 export function loadManifests(paths: string[], options: LoadOptions = {}): Manifests {
-  const files = manifestFiles(paths, options.cwd);
-  const documents: ParsedDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const f of files) {
-    const parsed = parseYamlFile(f.display, readManifestFile(f.path));
-    for (const d of parsed.documents) documents.push(d);
-    diagnostics.push(...parsed.diagnostics);
-  }
-  const result = checkDocuments(documents, options.env ?? process.env, diagnostics, options.unsetVariables);
+  const read = readManifests(paths, options.cwd);
+  const diagnostics = read.diagnostics;
+  const result = checkDocuments(read.documents, options.env ?? process.env, diagnostics, options.unsetVariables);
   if (diagnostics.length) throw new ManifestError(sortDiagnostics(diagnostics));
-  return { ...result, files: files.map((f) => f.display) };
+  return { ...result, files: read.files, skipped: read.skipped };
 }
 
 /** Validate parsed documents; problems are appended to `diagnostics`. */
@@ -49,7 +48,7 @@ export function checkDocuments(
   env: Readonly<Record<string, string | undefined>>,
   diagnostics: Diagnostic[],
   unsetVariables: "error" | "record" = "error",
-): Omit<Manifests, "files"> {
+): Omit<Manifests, "files" | "skipped"> {
   const targetDocs: ParsedDocument[] = [];
   const kindDocs: { doc: ParsedDocument; spec: KindSpec }[] = [];
   for (const doc of documents) {
@@ -65,8 +64,9 @@ export function checkDocuments(
       const spec = findKind(kind) as KindSpec;
       if (validate(doc, spec.schema, diagnostics)) kindDocs.push({ doc, spec });
     } else {
-      const known = ["Target", ...allKinds().map((k) => k.kind)].join(", ");
-      const message = typeof kind === "string" ? `unknown kind "${kind}" (known kinds: ${known})` : "is required: the kind of the document";
+      const known = ["Target", ...allKinds().map((k) => k.kind)];
+      const hint = typeof kind === "string" ? didYouMean(kind, known) : "";
+      const message = typeof kind === "string" ? `unknown kind "${kind}"${hint || ` (known kinds: ${known.join(", ")})`}` : "is required: the kind of the document";
       diagnostics.push({ source: doc.positionOf(["kind"]), path: "kind", message });
     }
   }
@@ -84,10 +84,15 @@ export function checkDocuments(
       continue;
     }
     firstDoc.set(name, doc);
+    diagnostics.push(...policyKindProblems(doc, driver.name));
     const read = readTarget(doc, driver, env, unsetVariables);
     diagnostics.push(...read.diagnostics);
     if (read.target) targets.set(name, read.target);
   }
+  diagnostics.push(...overlappingTargets([...targets.values()], (name) => firstDoc.get(name)?.positionOf(["name"])));
+  // Every name a Target document gives, valid or not: a broken Target is reported once, not
+  // again as an "unknown target" by each document that names it.
+  const named = new Set(documents.map((d) => d.value as Record<string, unknown> | null).filter((v) => v?.["kind"] === "Target").map((v) => String(v?.["name"])));
 
   const desired: DesiredResource[] = [];
   const seen = new Map<string, DesiredResource>();
@@ -96,8 +101,9 @@ export function checkDocuments(
     const v = doc.value as { target: string; items: Record<string, unknown>[] };
     const target = targets.get(v.target);
     if (!target) {
-      if (!targetDocs.some((t) => (t.value as { name: string }).name === v.target)) {
-        diagnostics.push({ source: doc.positionOf(["target"]), path: "target", message: `unknown target "${v.target}"` });
+      if (!named.has(String(v.target))) {
+        const hint = didYouMean(String(v.target), named) || (named.size ? ` (known targets: ${[...named].sort().join(", ")})` : " (no Target document defines any target)");
+        diagnostics.push({ source: doc.positionOf(["target"]), path: "target", message: `unknown target "${v.target}"${hint}` });
       }
       continue;
     }
@@ -121,13 +127,7 @@ export function checkDocuments(
   }
   const kinds = new Map(allKinds().map((k) => [k.kind, k]));
   diagnostics.push(...checkReferences(desired, kinds));
-  for (const d of desired) {
-    for (const old of d.previousKeys) {
-      if (seen.has(resourceId(d.target, d.kind, old))) {
-        diagnostics.push({ source: d.fieldSources?.["previousKeys"] ?? d.source, path: "previousKeys", message: `"${old}" is still the key of another item; a previous key must not be in use` });
-      }
-    }
-  }
+  diagnostics.push(...identityClashes(desired, (kind) => ownIdPins(kind, kinds.get(kind)?.pins ?? [])));
   return { targets: [...targets.values()], desired, scope: [...scope.values()] };
 }
 

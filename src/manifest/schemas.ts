@@ -12,10 +12,13 @@ export const SCHEMA_DIR = fileURLToPath(new URL("../../schemas/", import.meta.ur
 
 let shared: Ajv | undefined;
 
-/** One ajv instance holding every schema under `schemas/`, keyed by its path there. */
+/**
+ * One ajv instance holding every schema under `schemas/`, keyed by its path there. Verbose
+ * errors carry the failing value and schema, from which "did you mean" suggestions are made.
+ */
 export function schemaRegistry(): Ajv {
   if (shared) return shared;
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   addFormats(ajv);
   for (const file of walk(SCHEMA_DIR)) {
     const key = relative(SCHEMA_DIR, file).split(sep).join("/");

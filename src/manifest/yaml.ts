@@ -1,8 +1,9 @@
 import jsyaml from "js-yaml";
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../model/plan.js";
 import { nestingProblem } from "./guard.js";
 import type { SourcePosition } from "../model/resource.js";
+import { YAML_CORE_SCHEMA } from "./yaml-core.js";
 
 export type PathSegment = string | number;
 
@@ -34,6 +35,8 @@ export interface ParsedFile {
  * aliases, go straight to the position-keeping parser, which words the syntax errors.
  */
 export function parseYamlFile(file: string, text: string): ParsedFile {
+  const directive = directiveProblem(file, text);
+  if (directive) return { documents: [], diagnostics: [directive] };
   const fast = ANCHOR_OR_ALIAS.test(text) ? undefined : parseFast(file, text);
   if (fast) return fast;
   // The fast parser stops at 100 levels by itself; the position-keeping one needs a guard.
@@ -45,7 +48,7 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
 function parseFast(file: string, text: string): ParsedFile | undefined {
   let values: unknown[];
   try {
-    values = jsyaml.loadAll(text, undefined, { schema: jsyaml.CORE_SCHEMA });
+    values = jsyaml.loadAll(text, undefined, { schema: YAML_CORE_SCHEMA });
   } catch {
     return undefined;
   }
@@ -93,6 +96,11 @@ function parsePrecise(file: string, text: string): ParsedFile {
       continue;
     }
     if (doc.contents === null) continue; // an empty document between separators
+    const tagged = foreignTag(doc);
+    if (tagged) {
+      diagnostics.push({ source: at(tagged.offset), message: `YAML: the tag ${tagged.tag} is not supported; manifests hold only strings, numbers, booleans, null, lists and mappings` });
+      continue;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -100,6 +108,7 @@ function parsePrecise(file: string, text: string): ParsedFile {
       diagnostics.push({ source: at(doc.range[0]), message: `YAML: ${aliasMessage(err)}` });
       continue;
     }
+    if (value === null || value === undefined) continue; // a document with nothing in it, e.g. after a trailing ---
     documents.push({
       file,
       start: at(doc.contents?.range?.[0] ?? doc.range[0]),
@@ -108,6 +117,30 @@ function parsePrecise(file: string, text: string): ParsedFile {
     });
   }
   return { documents, diagnostics };
+}
+
+/** The YAML 1.2 core tags; any other tag (`!!binary`, `!!set`, `!local`) is refused. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+function foreignTag(doc: Document): { tag: string; offset: number } | undefined {
+  let found: { tag: string; offset: number } | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (!isNode(node) || !node.tag || CORE_TAGS.has(node.tag)) return undefined;
+      found = { tag: node.tag.replace(/^tag:yaml\.org,2002:/, "!!"), offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** `%YAML 1.1` would switch the position-keeping parser to other rules (yes/no booleans, 0b ints). */
+function directiveProblem(file: string, text: string): Diagnostic | undefined {
+  const m = /^%(YAML|TAG)\b[^\n]*/m.exec(text);
+  if (!m || /^%YAML[ \t]+1\.2\b/.test(m[0])) return undefined;
+  const line = text.slice(0, m.index).split("\n").length;
+  const what = m[1] === "TAG" ? "%TAG directives (custom tags) are not supported" : "only YAML 1.2 is read; remove the %YAML directive";
+  return { source: { file, line, column: 1 }, message: `YAML: ${what}` };
 }
 
 function offsetOf(doc: Document, path: PathSegment[], key: boolean): number {

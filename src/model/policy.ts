@@ -7,9 +7,16 @@ export interface SafetyLimits {
   maxDeleteCount: number;
   /** The percentage rule applies only from this many existing objects. */
   minExisting: number;
+  /** Member removals (from updates and deletes) above this share of a kind's members make the plan unsafe. */
   maxRemovePercent: number;
+  /** More member removals than this from one kind in one run make the plan unsafe. */
   maxRemoveCount: number;
+  /** The kind-wide removal percentage applies only from this many existing members. */
   minExistingMembers: number;
+  /** Removing more than this share of one object's members makes the plan unsafe. */
+  maxObjectRemovePercent: number;
+  /** The per-object percentage applies only to objects with at least this many members. */
+  minObjectMembers: number;
 }
 
 export interface KindPolicy extends Partial<SafetyLimits> {
@@ -29,6 +36,8 @@ export const DEFAULT_SAFETY: SafetyLimits = {
   maxRemovePercent: 30,
   maxRemoveCount: 100,
   minExistingMembers: 10,
+  maxObjectRemovePercent: 50,
+  minObjectMembers: 10,
 };
 
 export interface EffectivePolicy extends SafetyLimits {

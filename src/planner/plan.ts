@@ -6,7 +6,7 @@ import { createChanges, diffFields } from "./diff.js";
 import { globToRegExp, matchesAny } from "./glob.js";
 import { orderActions } from "./order.js";
 import { matchKind, type KindMatches } from "./match.js";
-import { checkSafety, type KindTally } from "./safety.js";
+import { checkSafety, membersPerObject, type KindTally } from "./safety.js";
 
 export interface PlanInput {
   desired: DesiredResource[];
@@ -37,7 +37,7 @@ export function plan(input: PlanInput): PlanResult {
     const result = planKind(m.model, m.policy, m.kind, m.touchable, followsRename);
     for (const a of result.actions) actions.push(a); // a spread would overflow the stack past ~100k
     problems.push(...result.problems);
-    tallies.push({ target: m.target, kind: m.model.kind, policy: m.policy, existing: m.touchable.length, existingMembers: countMembers(m.model, m.touchable), desired: m.desired.filter((d) => !d.absent).length });
+    tallies.push({ target: m.target, kind: m.model.kind, policy: m.policy, existing: m.touchable.length, existingMembers: countMembers(m.model, m.touchable), desired: m.desired.filter((d) => !d.absent).length, objectMembers: membersPerObject(m.model, m.touchable) });
   }
   // Actions are put in a stable order by orderActions; problems by their text.
   const ordered = orderActions(actions, input.live, input.kinds);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emulatorWith, manifestDir, runCli, type TestEmulator } from "../helpers/orgform.js";
+import { loadLikeCli } from "./in-process.js";
 
 let emulator: TestEmulator;
 beforeAll(async () => {
@@ -48,12 +49,25 @@ const CASES: [string, Record<string, string>, RegExp][] = [
   ["unknown credential", { "t.yaml": target().replace("appKey: k", "appKey: k\n  password: ${DT_SECRET}"), "g.yaml": group(good) }, /t\.yaml:8:3 credentials\.password: is not a credential of driver dingtalk/],
   ["unknown driver", { "t.yaml": target().replace("driver: dingtalk", "driver: slack"), "g.yaml": group(good) }, /t\.yaml:4:9 driver: must be one of/],
   ["alias bomb", { "t.yaml": target(), "g.yaml": `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n` }, /g\.yaml:1:1 YAML: too many aliases/],
-  ["not a mapping", { "t.yaml": target(), "g.yaml": "- just\n- a list\n" }, /g\.yaml:1:1 a manifest document must be a mapping/],
+  ["not a mapping", { "t.yaml": `${target()}\n---\n- just\n- a list\n`, "g.yaml": group(good) }, /t\.yaml:11:1 a manifest document must be a mapping/],
   ["wrong apiVersion", { "t.yaml": target().replace("orgform/v1", "orgform/v2"), "g.yaml": group(good) }, /t\.yaml:1:13 apiVersion: must be "orgform\/v1"/],
 ];
 
+/** Cases also run through the binary (plan and validate); the rest run in-process. */
+const SPAWNED = new Set(["YAML syntax error", "unset variable", "unknown field"]);
+
 describe("bad input", () => {
-  it.each(CASES)("%s: names file, line and field, exits 1, calls no vendor", async (name, files, expected) => {
+  it.each(CASES)("%s: names file, line and field, exits 1 (in-process)", (_name, files, expected) => {
+    const dir = manifestDir(files);
+
+    const run = loadLikeCli([dir], { cwd: dir, env: { DT_URL: "http://127.0.0.1:1/dingtalk", DT_SECRET: "s3cret-value" } });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr).not.toContain("s3cret-value");
+  });
+
+  it.each(CASES.filter(([name]) => SPAWNED.has(name)))("%s: the binary names file, line and field, exits 1, calls no vendor", async (name, files, expected) => {
     emulator.clearCalls();
     const dir = manifestDir(files);
     const env = { DT_URL: `${emulator.url}/dingtalk`, DT_SECRET: "s3cret-value" };

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorWith, ROOT, runCli, type TestEmulator } from "../helpers/orgform.js";
+import { emulatorWith, ROOT, runCli, type CliRun, type TestEmulator } from "../helpers/orgform.js";
+import { loadLikeCli } from "../manifest/in-process.js";
 
 const BAD = join(ROOT, "test/fixtures/bad");
 const SECRET = "corpus-secret-value-42";
@@ -14,6 +15,9 @@ const plans = readdirSync(join(BAD, "plans"))
   .filter((f) => f.endsWith(".json"))
   .map((f) => [f, new RegExp(readFileSync(join(BAD, "plans", f.replace(/\.json$/, ".expect")), "utf8").trim())] as const);
 
+/** Fixtures also run through the built binary (plan, validate and apply), one per kind of failure. */
+const SPAWNED = new Set(["encoding-gbk.yaml", "policy-kind-typo.yaml", "yaml-tag-binary.yaml", "did-you-mean-target-field.yaml", "targets-same-tenant.yaml"]);
+
 let emulator: TestEmulator;
 let env: Record<string, string>;
 beforeAll(async () => {
@@ -22,22 +26,34 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
+function expectRefused(run: CliRun, file: string, expected: RegExp): void {
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(new RegExp(`^${file.replace(/\./g, "\\.")}:\\d+:\\d+ `, "m"));
+  expect(run.stderr).toMatch(expected);
+  expect(run.stderr).not.toContain("This is a bug");
+  expect(run.stdout + run.stderr).not.toContain(SECRET);
+}
+
 describe("the hostile input corpus", () => {
-  it("has at least 40 manifests and a dozen plan files", () => {
-    expect(manifests.length).toBeGreaterThanOrEqual(40);
+  it("has at least 70 manifests and a dozen plan files", () => {
+    expect(manifests.length).toBeGreaterThanOrEqual(70);
     expect(plans.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(manifests)("%s: exit 1, file:line:column and the field, no vendor call", async (file, expected) => {
+  it.each(manifests)("%s: exit 1, file:line:column and the field (in-process)", (file, expected) => {
+    expectRefused(loadLikeCli([`test/fixtures/bad/${file}`], { env }), `test/fixtures/bad/${file}`, expected);
+  });
+
+  it.each(manifests.filter(([f]) => SPAWNED.has(f)))("%s: the binary refuses it in plan, validate and apply, with no vendor call", async (file, expected) => {
     emulator.clearCalls();
 
-    const run = await runCli(["plan", `test/fixtures/bad/${file}`], { env });
+    const runs = [
+      await runCli(["plan", `test/fixtures/bad/${file}`], { env }),
+      await runCli(["validate", `test/fixtures/bad/${file}`], { env }),
+      await runCli(["apply", "--auto-approve", `test/fixtures/bad/${file}`], { env }),
+    ];
 
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^test/fixtures/bad/${file.replace(/\./g, "\\.")}:\\d+:\\d+ `, "m"));
-    expect(run.stderr).toMatch(expected);
-    expect(run.stderr).not.toContain("This is a bug");
-    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    for (const run of runs) expectRefused(run, `test/fixtures/bad/${file}`, expected);
     expect(emulator.calls()).toEqual([]);
   });
 
@@ -46,10 +62,7 @@ describe("the hostile input corpus", () => {
 
     const run = await runCli(["apply", "--plan", `test/fixtures/bad/plans/${file}`], { env });
 
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^test/fixtures/bad/plans/${file.replace(/\./g, "\\.")}:\\d+:\\d+ `, "m"));
-    expect(run.stderr).toMatch(expected);
-    expect(run.stderr).not.toContain("This is a bug");
+    expectRefused(run, `test/fixtures/bad/plans/${file}`, expected);
     expect(emulator.calls()).toEqual([]);
   });
 });

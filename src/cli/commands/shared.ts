@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { ConnectOptions } from "../../engine/connections.js";
 import { loadManifests, type Manifests } from "../../manifest/load.js";
 import { UsageError } from "../../model/errors.js";
+import { skippedNotes } from "../../manifest/read.js";
 import type { Io } from "../io.js";
 import { Progress } from "../progress.js";
 
@@ -11,10 +12,15 @@ export type { Selection } from "../../engine/scope.js";
 /**
  * Load manifests and keep the secrets they resolved away from every output. Commands that
  * call no vendor pass `unsetVariables: "record"`, so an unset `${VAR}` is not an error there.
+ * Files under the paths that are not read are listed on stderr with the reason.
  */
 export function load(paths: string[], io: Io, unsetVariables: "error" | "record" = "error"): Manifests {
   const manifests = loadManifests(paths, { env: io.env, unsetVariables });
-  for (const t of manifests.targets) io.redactor.add(...Object.values(t.credentials));
+  for (const note of skippedNotes(manifests.skipped)) io.err(`${note}\n`);
+  for (const t of manifests.targets) {
+    io.redactor.add(...Object.values(t.credentials));
+    io.redactor.addUrl(t.endpoint);
+  }
   return manifests;
 }
 
