@@ -82,5 +82,5 @@ export function teamManifests(url: string, teams: { id: string; name: string; me
   const desired = teams.map(
     (t, i): DesiredResource => ({ target: "t", kind: TEAM, key: t.id, fields: { name: t.name, members: [...t.members].sort() }, pins: {}, absent: false, previousKeys: [], source: { file: "teams", line: i + 1, column: 1 } }),
   );
-  return { targets: [{ name: "t", driver: "memo", endpoint: url, credentials: {}, credentialRefs: {} }], desired, scope: [{ target: "t", kind: TEAM }], files: [] };
+  return { targets: [{ name: "t", driver: "memo", endpoint: url, credentials: {}, credentialRefs: {} }], desired, scope: [{ target: "t", kind: TEAM }], files: [], skipped: [] };
 }
