@@ -37,7 +37,8 @@ export function editorSchemas(): Map<string, Schema> {
   }
   const target = out.get("target.schema.json");
   if (target) out.set("target.schema.json", withCredentialRules(target));
-  out.set(ANY_DOCUMENT_SCHEMA, anyDocument([...out.keys()].filter((p) => p.startsWith("kinds/"))));
+  const documentSchemas = [...out.keys()].filter((p) => p.startsWith("kinds/") || (p.startsWith("org/") && !p.endsWith("selector.schema.json")));
+  out.set(ANY_DOCUMENT_SCHEMA, anyDocument(documentSchemas));
   return out;
 }
 
@@ -69,7 +70,7 @@ function withCredentialRules(target: Schema): Schema {
 }
 
 function anyDocument(kindSchemas: string[]): Schema {
-  const byKind: [string, string][] = [["Target", "target.schema.json"], ...kindSchemas.map((p): [string, string] => [p.slice("kinds/".length, -".schema.json".length), p])];
+  const byKind: [string, string][] = [["Target", "target.schema.json"], ...kindSchemas.map((p): [string, string] => [p.slice(p.indexOf("/") + 1, -".schema.json".length), p])];
   return {
     $id: `${SCHEMA_BASE_URL}${ANY_DOCUMENT_SCHEMA}`,
     $schema: "http://json-schema.org/draft-07/schema#",

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { applyCommand } from "./commands/apply.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { whoisCommand } from "./commands/whois.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
@@ -62,6 +63,17 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (paths: string[], opts) => {
       exitCode = await doctorCommand(paths, opts, io);
+    });
+
+  program
+    .command("whois")
+    .description("show where a Person of the org is today: accounts, records, memberships, duties on every target (reads only)")
+    .argument("<handle>", "the Person's handle")
+    .argument("[paths...]", "manifest files or folders", ["."])
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (handle: string, paths: string[], opts) => {
+      stopBeforeWrites(io);
+      exitCode = await whoisCommand(handle, paths, opts, io);
     });
 
   program

@@ -7,6 +7,7 @@ import { matchAll, plan } from "../planner/plan.js";
 import { shippedDrivers, type DriverLookup } from "./drivers.js";
 import { fingerprint } from "./fingerprint.js";
 import { ORGFORM_VERSION } from "./version.js";
+import { peopleInChanges } from "./people.js";
 
 /** A plan and the vendor rules it breaks; a plan with problems must not be applied. */
 export interface PlannedChanges {
@@ -44,18 +45,20 @@ export function makePlan(
     .filter((t) => scope.has(t.name))
     .map((t) => planTarget(t, scope.get(t.name) ?? [], live.get(t.name) ?? []))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
-  return {
-    plan: {
-      formatVersion: PLAN_FORMAT_VERSION,
-      orgformVersion: ORGFORM_VERSION,
-      selection,
-      targets,
-      actions: result.actions,
-      summary: result.summary,
-      safety: result.safety,
-    },
-    problems,
+  const made: Plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    orgformVersion: ORGFORM_VERSION,
+    selection,
+    targets,
+    actions: result.actions,
+    summary: result.summary,
+    safety: result.safety,
   };
+  const people = manifests.org ? peopleInChanges(manifests.org, result.actions) : {};
+  if (Object.keys(people).length) made.people = people;
+  const notes = (manifests.notes ?? []).filter((n) => scope.has(n.slice("target ".length, n.indexOf(":"))));
+  if (notes.length) made.notes = notes;
+  return { plan: made, problems };
 }
 
 function planTarget(t: TargetConfig, scope: FetchScope[], live: LiveResource[]): PlanTarget {

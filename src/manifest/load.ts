@@ -13,6 +13,9 @@ import { didYouMean } from "./suggest.js";
 import { validatorFor } from "./schemas.js";
 import { readTarget } from "./targets.js";
 import type { ParsedDocument } from "./yaml.js";
+import type { OrgPerson } from "../model/org.js";
+import { buildDirectory, ORG_KINDS, type Directory } from "./org/directory.js";
+import { missingNotes, resolvedItems } from "./org/documents.js";
 
 export interface Manifests {
   targets: TargetConfig[];
@@ -22,6 +25,10 @@ export interface Manifests {
   files: string[];
   /** What was under the paths and not read, with the reason (print it: see `skippedNotes`). */
   skipped: SkippedEntry[];
+  /** The org's people, teams and departments, when the manifests define any. */
+  org?: Directory;
+  /** Notes for the plan: people reached through a team or department with no account on a target. */
+  notes?: string[];
 }
 
 export interface LoadOptions {
@@ -50,6 +57,7 @@ export function checkDocuments(
   unsetVariables: "error" | "record" = "error",
 ): Omit<Manifests, "files" | "skipped"> {
   const targetDocs: ParsedDocument[] = [];
+  const orgDocs: ParsedDocument[] = [];
   const kindDocs: { doc: ParsedDocument; spec: KindSpec }[] = [];
   for (const doc of documents) {
     const v = doc.value as Record<string, unknown>;
@@ -60,11 +68,13 @@ export function checkDocuments(
     const kind = v["kind"];
     if (kind === "Target") {
       if (validate(doc, "target.schema.json", diagnostics)) targetDocs.push(doc);
+    } else if (typeof kind === "string" && ORG_KINDS[kind] !== undefined) {
+      if (validate(doc, ORG_KINDS[kind], diagnostics)) orgDocs.push(doc);
     } else if (typeof kind === "string" && findKind(kind)) {
       const spec = findKind(kind) as KindSpec;
       if (validate(doc, spec.schema, diagnostics)) kindDocs.push({ doc, spec });
     } else {
-      const known = ["Target", ...allKinds().map((k) => k.kind)];
+      const known = ["Target", ...Object.keys(ORG_KINDS), ...allKinds().map((k) => k.kind)];
       const hint = typeof kind === "string" ? didYouMean(kind, known) : "";
       const message = typeof kind === "string" ? `unknown kind "${kind}"${hint || ` (known kinds: ${known.join(", ")})`}` : "is required: the kind of the document";
       diagnostics.push({ source: doc.positionOf(["kind"]), path: "kind", message });
@@ -94,6 +104,10 @@ export function checkDocuments(
   // again as an "unknown target" by each document that names it.
   const named = new Set(documents.map((d) => d.value as Record<string, unknown> | null).filter((v) => v?.["kind"] === "Target").map((v) => String(v?.["name"])));
 
+  // The org model: selectors, bindings and itemsFrom resolve against it, per target.
+  const org = orgDocs.length ? buildDirectory(orgDocs, named, diagnostics) : undefined;
+  const missing = new Map<string, Set<OrgPerson>>();
+
   const desired: DesiredResource[] = [];
   const seen = new Map<string, DesiredResource>();
   const scope = new Map<string, { target: string; kind: string }>();
@@ -113,12 +127,12 @@ export function checkDocuments(
       continue;
     }
     scope.set(`${target.name}\u0000${spec.kind}`, { target: target.name, kind: spec.kind });
-    v.items.forEach((item, index) => {
-      const res = toDesired(doc, spec, target.name, item, index);
+    resolvedItems(doc, spec, org, diagnostics, missing).forEach(({ value: item, index, origin }) => {
+      const res = toDesired(doc, spec, target.name, item, index, origin);
       const id = resourceId(res.target, res.kind, res.key);
       const first = seen.get(id);
       if (first) {
-        diagnostics.push({ source: res.source, path: `items[${index}].${spec.keyField}`, message: `duplicate ${spec.kind} "${res.key}" in target "${target.name}" (first at ${first.source.file}:${first.source.line})` });
+        diagnostics.push({ source: res.source, path: index === undefined ? "itemsFrom" : `items[${index}].${spec.keyField}`, message: `duplicate ${spec.kind} "${res.key}" in target "${target.name}" (first at ${first.source.file}:${first.source.line})` });
         return;
       }
       seen.set(id, res);
@@ -128,7 +142,9 @@ export function checkDocuments(
   const kinds = new Map(allKinds().map((k) => [k.kind, k]));
   diagnostics.push(...checkReferences(desired, kinds));
   diagnostics.push(...identityClashes(desired, (kind) => ownIdPins(kind, kinds.get(kind)?.pins ?? [])));
-  return { targets: [...targets.values()], desired, scope: [...scope.values()] };
+  const result: Omit<Manifests, "files" | "skipped"> = { targets: [...targets.values()], desired, scope: [...scope.values()], notes: missingNotes(missing) };
+  if (org) result.org = org;
+  return result;
 }
 
 function validate(doc: ParsedDocument, schema: string, diagnostics: Diagnostic[]): boolean {
@@ -138,7 +154,7 @@ function validate(doc: ParsedDocument, schema: string, diagnostics: Diagnostic[]
   return false;
 }
 
-function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number): DesiredResource {
+function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number | undefined, origin?: () => SourcePosition): DesiredResource {
   // Most items carry none of the common fields: hand those over without a copy.
   let own = item;
   if ("absent" in item || "membersPolicy" in item || "previousKeys" in item) {
@@ -146,7 +162,8 @@ function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Re
     for (const k in item) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = item[k];
   }
   const canonical = spec.toCanonical(own);
-  return new ManifestItem(doc, index, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);
+  const where = index === undefined ? { origin: origin ?? (() => doc.positionOf(["itemsFrom"])) } : { index };
+  return new ManifestItem(doc, where, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);
 }
 
 /**
@@ -160,7 +177,8 @@ class ManifestItem implements DesiredResource {
 
   constructor(
     private readonly doc: ParsedDocument,
-    private readonly index: number,
+    /** Its place in the file, or, for an item `itemsFrom` generated, the org object it stands for. */
+    private readonly where: { index: number } | { origin: () => SourcePosition },
     private readonly item: Record<string, unknown>,
     readonly target: string,
     readonly kind: string,
@@ -174,13 +192,15 @@ class ManifestItem implements DesiredResource {
   }
 
   get source(): SourcePosition {
-    return this.doc.positionOf(["items", this.index]);
+    return "index" in this.where ? this.doc.positionOf(["items", this.where.index]) : this.where.origin();
   }
 
   get fieldSources(): Record<string, SourcePosition> {
     const out: Record<string, SourcePosition> = {};
+    const where = this.where;
     for (const field of Object.keys(this.item)) {
-      Object.defineProperty(out, field, { get: () => this.doc.positionOf(["items", this.index, field]), enumerable: true });
+      const at = "index" in where ? () => this.doc.positionOf(["items", where.index, field]) : where.origin;
+      Object.defineProperty(out, field, { get: at, enumerable: true });
     }
     return out;
   }

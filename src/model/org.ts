@@ -54,8 +54,11 @@ export interface BoundDepartment {
   account: string;
   /** The parent's key on the same target, when the department has a parent mirrored there. */
   parentAccount?: string;
-  /** The head's id on the same target, when the department has a head with an account there. */
-  headAccount?: string;
+  /**
+   * The head's id on the same target, when the department has a head with an account there;
+   * null when the head has left (the head field is cleared).
+   */
+  headAccount?: string | null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { PersonLabel } from "./org.js";
 import type { SourcePosition } from "./resource.js";
 import type { TargetLimits } from "./target.js";
 
@@ -74,6 +75,13 @@ export interface Plan {
   actions: Action[];
   summary: PlanSummary;
   safety: { ok: boolean; violations: SafetyViolation[] };
+  /**
+   * Who the account ids in the changes are, per target (id → the Person's handle and name),
+   * when the manifests define an org. Plans show the handle beside the id.
+   */
+  people?: Record<string, Record<string, PersonLabel>>;
+  /** Things the reviewer should know that are not changes (people left out for lack of an account). */
+  notes?: string[];
 }
 
 /** A problem found in the input, tied to where it was written. */

@@ -2,6 +2,7 @@ import { fieldSpecOf, type KindModel } from "../model/kind.js";
 import type { Action } from "../model/plan.js";
 import { quoted, visible } from "./escape.js";
 import { showValue } from "./style.js";
+import type { PersonLabel } from "../model/org.js";
 
 /** One line of an action as plans show it: a mark, a nesting depth and the text. */
 export interface ActionLine {
@@ -15,6 +16,8 @@ export interface ActionLineOptions {
   kinds?: ReadonlyMap<string, KindModel>;
   /** Show at most this many members per side of a set change, then "... and N more". */
   maxMembers?: number;
+  /** Who account ids are on the action's target (from the plan's `people`), shown beside them. */
+  people?: Readonly<Record<string, PersonLabel>>;
 }
 
 const OP_MARK = { create: "+", update: "~", delete: "-" } as const;
@@ -41,21 +44,29 @@ export function actionLines(action: Action, options: ActionLineOptions = {}): Ac
       const note = sensitive ? " (sensitive values not shown)" : "";
       lines.push({ mark: action.op === "create" ? "+" : "~", depth: 1, text: `${field}: +${add.length} −${remove.length}${note}` });
       if (sensitive) continue;
-      lines.push(...members("+", add, options.maxMembers), ...members("-", remove, options.maxMembers));
+      lines.push(...members("+", add, options.maxMembers, options.people), ...members("-", remove, options.maxMembers, options.people));
     } else if (sensitive) {
       const text = action.op === "create" ? "(sensitive value)" : change.after === undefined || change.after === null ? "(sensitive value removed)" : "(sensitive value changed)";
       lines.push({ mark: action.op === "create" ? "+" : "~", depth: 1, text: `${field}: ${text}` });
     } else if (action.op === "create") {
-      lines.push({ mark: "+", depth: 1, text: `${field}: ${visible(showValue(change.after))}` });
+      lines.push({ mark: "+", depth: 1, text: `${field}: ${visible(showValue(change.after))}${who(change.after, options.people)}` });
     } else {
-      lines.push({ mark: "~", depth: 1, text: `${field}: ${visible(showValue(change.before))} → ${visible(showValue(change.after))}` });
+      const before = `${visible(showValue(change.before))}${who(change.before, options.people)}`;
+      lines.push({ mark: "~", depth: 1, text: `${field}: ${before} → ${visible(showValue(change.after))}${who(change.after, options.people)}` });
     }
   }
   return lines;
 }
 
-function members(mark: "+" | "-", ids: string[], max = Infinity): ActionLine[] {
-  const shown = ids.slice(0, max).map((m): ActionLine => ({ mark, depth: 2, text: visible(m) }));
+function members(mark: "+" | "-", ids: string[], max = Infinity, people?: Readonly<Record<string, PersonLabel>>): ActionLine[] {
+  const shown = ids.slice(0, max).map((m): ActionLine => ({ mark, depth: 2, text: `${visible(m)}${who(m, people)}` }));
   if (ids.length > shown.length) shown.push({ mark, depth: 2, text: `... and ${ids.length - shown.length} more` });
   return shown;
+}
+
+/** ` (zhangsan 张三)` beside an account id the org knows; nothing otherwise. */
+function who(value: unknown, people: Readonly<Record<string, PersonLabel>> | undefined): string {
+  if (!people || typeof value !== "string") return "";
+  const p = people[value];
+  return p ? ` (${visible(p.handle)}${p.name ? ` ${visible(p.name)}` : ""})` : "";
 }

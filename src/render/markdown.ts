@@ -1,6 +1,7 @@
 import type { KindModel } from "../model/kind.js";
 import type { Action, Plan } from "../model/plan.js";
-import { actionLines } from "./action-lines.js";
+import { actionLines, type ActionLineOptions } from "./action-lines.js";
+import type { PersonLabel } from "../model/org.js";
 import { fenceFor, markdownText } from "./escape.js";
 import { groupCounts } from "./summary.js";
 
@@ -44,6 +45,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions | number = {
   }
   const s = plan.summary;
   head.push(`**Plan:** ${s.create} to add, ${s.update} to change, **${s.delete} to destroy**; members: +${s.add} **−${s.remove}**`, "", ...summaryTable(plan), "");
+  for (const note of plan.notes ?? []) head.push(`> ${markdownText(note)}`, "");
   if (opts.summary) {
     head.push(`Per-object detail: \`orgform show ${opts.planFile ?? "plan.json"}\` on the JSON plan file.`, "");
     return head.join("\n");
@@ -63,7 +65,7 @@ function sections(plan: Plan, opts: MarkdownOptions, room: number): string[] {
     const shown: string[] = [];
     let size = open.length;
     for (const action of actions) {
-      const b = left > 0 ? undefined : fitting(action, opts, room - used - size - reserve);
+      const b = left > 0 ? undefined : fitting(action, opts, room - used - size - reserve, plan.people?.[target.name]);
       if (b === undefined) {
         left++;
         continue;
@@ -86,9 +88,9 @@ function sections(plan: Plan, opts: MarkdownOptions, room: number): string[] {
 }
 
 /** The object's diff block within `room` characters: with the member preview, a shorter one, or none. */
-function fitting(action: Action, opts: MarkdownOptions, room: number): string | undefined {
+function fitting(action: Action, opts: MarkdownOptions, room: number, people?: Readonly<Record<string, PersonLabel>>): string | undefined {
   for (const maxMembers of [MEMBER_PREVIEW, 5]) {
-    const b = block(action, opts.kinds, maxMembers);
+    const b = block(action, { kinds: opts.kinds, maxMembers, ...(people ? { people } : {}) });
     if (b.length <= room) return b;
   }
   return undefined;
@@ -106,8 +108,8 @@ function summaryTable(plan: Plan): string[] {
 }
 
 /** One object's changes as a diff block: additions green, deletes and removals red. */
-function block(action: Action, kinds: ReadonlyMap<string, KindModel> | undefined, maxMembers: number): string {
-  const lines = actionLines(action, { kinds, maxMembers }).map((l) => `${l.mark === "~" ? "!" : l.mark} ${DIFF_INDENT[l.depth]}${l.text}`);
+function block(action: Action, options: ActionLineOptions): string {
+  const lines = actionLines(action, options).map((l) => `${l.mark === "~" ? "!" : l.mark} ${DIFF_INDENT[l.depth]}${l.text}`);
   const fence = fenceFor(lines.join("\n"));
   return [`${fence}diff`, ...lines, fence].join("\n");
 }

@@ -22,8 +22,10 @@ export function renderText(plan: Plan, style: Style = plainStyle, options: Actio
     const actions = plan.actions.filter((a) => a.target === target.name);
     if (!actions.length) continue;
     out.push(style.strong(`Target ${visible(target.name)} (${visible(target.driver)})`));
-    for (const action of actions) out.push(...renderAction(action, style, options), "");
+    const people = plan.people?.[target.name];
+    for (const action of actions) out.push(...renderAction(action, style, people ? { ...options, people } : options), "");
   }
+  for (const note of plan.notes ?? []) out.push(`Note: ${visible(note)}`);
   out.push(summaryLine(plan, style));
   if (!plan.safety.ok) out.push(style.warn("This plan is UNSAFE: apply will refuse it without --force."));
   return `${out.join("\n")}\n`;

@@ -11,6 +11,6 @@ export const unitOrg: KindOrgSpec = {
   binding: {
     by: "department",
     keyField: "unique",
-    fill: ({ department, parentAccount, headAccount }) => ({ name: department.name, superior: parentAccount, controllerList: headAccount === undefined ? undefined : [headAccount] }),
+    fill: ({ department, parentAccount, headAccount }) => ({ name: department.name, superior: parentAccount, controllerList: headAccount === undefined ? undefined : headAccount === null ? [] : [headAccount] }),
   },
 };

@@ -29,6 +29,11 @@ export interface Directory {
 
 type Raw = Record<string, unknown>;
 
+/** The directory of manifests that define no org: every selector and binding names an unknown object. */
+export function emptyDirectory(): Directory {
+  return { people: new Map(), teams: new Map(), departments: new Map(), peopleIn: new Map(), children: new Map(), byAccount: new Map() };
+}
+
 /**
  * Read the validated Person, Team and Department documents into a directory, reporting with
  * positions: a handle defined twice, two people with one account id on a target, accounts

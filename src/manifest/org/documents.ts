@@ -2,13 +2,15 @@ import type { KindSpec } from "../../drivers/driver.js";
 import type { Diagnostic } from "../../model/plan.js";
 import type { OrgPerson } from "../../model/org.js";
 import type { ParsedDocument } from "../yaml.js";
-import type { Directory } from "./directory.js";
+import { emptyDirectory, type Directory } from "./directory.js";
+
+const EMPTY = emptyDirectory();
 import { resolveDocument, type ResolvedItem } from "./resolve.js";
 
 /** A vendor-kind document as written: its target and items, and `itemsFrom` when set. */
 interface KindDocument {
   target: string;
-  items: Record<string, unknown>[];
+  items?: Record<string, unknown>[];
   itemsFrom?: "people" | "departments";
 }
 
@@ -19,8 +21,9 @@ interface KindDocument {
  */
 export function resolvedItems(doc: ParsedDocument, spec: KindSpec, dir: Directory | undefined, diagnostics: Diagnostic[], missing: Map<string, Set<OrgPerson>>): ResolvedItem[] {
   const v = doc.value as KindDocument;
-  if (!spec.org || !dir) return v.items.map((value, index) => ({ value, index }));
-  const result = resolveDocument({ target: v.target, kind: spec.kind, org: spec.org, items: v.items, itemsFrom: v.itemsFrom, positionOf: (p) => doc.positionOf(p) }, dir, diagnostics);
+  const items = v.items ?? [];
+  if (!spec.org) return items.map((value, index) => ({ value, index }));
+  const result = resolveDocument({ target: v.target, kind: spec.kind, org: spec.org, items, itemsFrom: v.itemsFrom, positionOf: (p) => doc.positionOf(p) }, dir ?? EMPTY, diagnostics);
   if (result.missing.length) {
     let set = missing.get(v.target);
     if (!set) missing.set(v.target, (set = new Set()));

@@ -91,7 +91,8 @@ function bind(doc: OrgDocument, dir: Directory, binding: NonNullable<KindOrgSpec
   const head = department.head === undefined ? undefined : dir.people.get(department.head);
   const bound: Parameters<typeof binding.fill>[0] = { department, account };
   if (parent?.accounts[doc.target] !== undefined) bound.parentAccount = parent.accounts[doc.target];
-  if (head && !head.left && head.accounts[doc.target] !== undefined) bound.headAccount = head.accounts[doc.target];
+  if (head?.left) bound.headAccount = null;
+  else if (head?.accounts[doc.target] !== undefined) bound.headAccount = head.accounts[doc.target];
   return { ...defined(binding.fill(bound)), ...own, [binding.keyField]: account };
 }
 

@@ -4,6 +4,7 @@ import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
 
 import { API, MEMBER_CHUNK } from "../api.js";
+import { punchGroupOrg } from "../org.js";
 
 export { MEMBER_CHUNK };
 export const PUNCH_GROUP = "dingtalk.PunchGroup";
@@ -26,6 +27,7 @@ export function canonicalToMember(value: string): MemberParam {
 }
 
 export const punchGroup: KindSpec = {
+  org: punchGroupOrg,
   kind: PUNCH_GROUP,
   keyField: "punch_group_id",
   schema: "kinds/dingtalk.PunchGroup.schema.json",

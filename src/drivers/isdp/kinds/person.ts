@@ -7,10 +7,12 @@ import { readPersons } from "../fetch.js";
 import { isSuffixed, personsByKey, storedForms } from "../wire.js";
 import { canonicalValue, PERSON, PERSON_FIELD_SPECS, PERSON_FIELDS } from "./person-fields.js";
 import { liveOf, personRow, plainRow } from "./person-rows.js";
+import { personOrg } from "../org.js";
 
 export { PERSON, PERSON_BATCH };
 
 export const person: KindSpec = {
+  org: personOrg,
   kind: PERSON,
   keyField: "personCode",
   schema: "kinds/isdp.Person.schema.json",

@@ -4,6 +4,7 @@ import type { LiveResource } from "../../../model/resource.js";
 import { deferred, type VendorRequest } from "../../../model/request.js";
 import { API, MEMBER_CHUNK } from "../api.js";
 import { ROLE_GROUP } from "./role-group.js";
+import { roleOrg } from "../org.js";
 
 export const ROLE = "jiandaoyun.Role";
 
@@ -24,6 +25,7 @@ export function roleName(key: string, group: string): string {
  * pinned so that a changed name or group renames or moves the live role instead of replacing it.
  */
 export const role: KindSpec = {
+  org: roleOrg,
   kind: ROLE,
   keyField: "name",
   schema: "kinds/jiandaoyun.Role.schema.json",

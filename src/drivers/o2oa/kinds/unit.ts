@@ -4,9 +4,11 @@ import type { VendorRequest } from "../../../model/request.js";
 import { deleteBody, syncRequest, writeBody } from "./unit-body.js";
 import { unitToCanonical, unitToItem } from "./unit-canonical.js";
 import { UNIT, UNIT_FIELDS } from "./unit-fields.js";
+import { unitOrg } from "../org.js";
 
 /** O2OA organisation units, with their attributes and duties, written through the sync script. */
 export const unit: KindSpec = {
+  org: unitOrg,
   kind: UNIT,
   keyField: "unique",
   schema: "kinds/o2oa.Unit.schema.json",

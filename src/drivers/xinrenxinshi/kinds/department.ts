@@ -4,8 +4,10 @@ import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
 import { createBody, updateBody } from "./department-body.js";
 import { CREATE_PATH, CUSTOM_PREFIX, DELETE_PATH, DEPARTMENT, TEXT_FIELDS, textOrNull, UPDATE_PATH } from "./department-model.js";
+import { departmentOrg } from "../org.js";
 
 export const department: KindSpec = {
+  org: departmentOrg,
   kind: DEPARTMENT,
   keyField: "code",
   schema: "kinds/xinrenxinshi.Department.schema.json",
