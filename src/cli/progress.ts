@@ -9,6 +9,8 @@ export class Progress {
   private count = 0;
   private readonly by: Record<ActionStatus, number> = { done: 0, failed: 0, skipped: 0, unknown: 0 };
   private lastPrint = 0;
+  /** The last line written to a log, so the closing line is not a repeat of it. */
+  private lastLine = "";
   private drawn = false;
   private readonly started = Date.now();
 
@@ -33,14 +35,15 @@ export class Progress {
       this.lastPrint = now;
     } else if (now - this.lastPrint >= this.intervalMs) {
       this.lastPrint = now;
-      this.io.err(`${this.line()}\n`);
+      this.lastLine = this.line();
+      this.io.err(`${this.lastLine}\n`);
     }
   }
 
   finish(): void {
     if (this.io.stderrIsTty && this.drawn) this.io.err(`\r${this.line()}\x1b[K\n`);
     // In logs, a run too short to have shown progress gets no closing line either.
-    else if (!this.io.stderrIsTty && this.count > 0 && Date.now() - this.started >= 1000) this.io.err(`${this.line()}\n`);
+    else if (!this.io.stderrIsTty && this.count > 0 && Date.now() - this.started >= 1000 && this.line() !== this.lastLine) this.io.err(`${this.line()}\n`);
   }
 
   private line(): string {

@@ -100,6 +100,11 @@ export interface DoctorProbe {
   request: VendorRequest;
   /** The answer's shape problem, or undefined when it is what the driver reads (use wire.ts). */
   check(data: unknown): string | undefined;
+  /**
+   * The probe reads a made-up id (the vendor has no call that lists these objects), so the
+   * vendor's not-found answer means the call is permitted.
+   */
+  expectNotFound?: true;
 }
 
 export type AssumptionVerdict = "holds" | "contradicted" | "cannot check";

@@ -154,7 +154,7 @@ describe("orgform doctor (the built CLI)", () => {
     const good = await runCli(["doctor", dir], { env: { ...env, DT_SECRET: SECRET }, cwd: dir });
 
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(/^att\s+token\s+failed\s+GET \/gettoken: auth \[40089\]/m);
+    expect(text.stdout).toMatch(/^att\s+token\s+failed\s+GET \/gettoken: auth \[40096\]/m);
     expect(text.stdout).toContain("fix: the vendor refused the credentials: check that DT_SECRET holds this tenant's values");
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, checks: expect.arrayContaining([expect.objectContaining({ target: "att", check: "token", status: "failed" })]) });
     for (const run of [text, json]) expect(run.stdout + run.stderr).not.toContain("wrong-secret-value-2");

@@ -68,6 +68,7 @@ export const dingtalkDoctor: DoctorSpec = {
       kinds: [PUNCH_GROUP],
       permission: `${PERMISSION}; DingTalk cannot list punch groups, so this reads a made-up group id and a not-found answer means the call is permitted`,
       request: memberListRequest(MADE_UP_GROUP, 0, 1),
+      expectNotFound: true,
       check: (data) => answerProblem(memberPageSchema, data),
     },
   ],

@@ -69,6 +69,7 @@ export const jiandaoyunDoctor: DoctorSpec = {
       kinds: [ROLE],
       permission: `${PERMISSION}; this reads a made-up role number, so a role-not-found answer (1201) means the call is permitted`,
       request: post(API.roleUserList, { role_no: MADE_UP_ROLE, skip: 0, limit: 1 }),
+      expectNotFound: true,
       check: (d) => answerProblem(userPage, d),
     },
   ],
