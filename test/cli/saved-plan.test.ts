@@ -113,7 +113,7 @@ describe("apply --plan verifies the saved plan by planning again", () => {
 
     for (const run of [plain, forced]) {
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/the file's safety verdict \(ok: true, 0 violations\) is not a fresh plan's \(ok: false, 1 violations\)/);
+      expect(run.stderr).toMatch(/the file's safety verdict \(ok: true, 0 violations\) is not a fresh plan's \(ok: false, \d+ violations\)/);
     }
     expect(writes()).toEqual([]);
   });
