@@ -9,7 +9,8 @@ export default defineConfig({
     pool: "forks",
     // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine.
     // Most files spend their time waiting (vendor rate-limit windows, retry pauses, spawned
-    // CLIs), so three workers keep both cores busy while one file waits.
-    maxWorkers: 3,
+    // CLIs), so two workers keep both cores busy while one file waits; more starve the
+    // fault tests' short timeouts on a shared machine.
+    maxWorkers: 2,
   },
 });
