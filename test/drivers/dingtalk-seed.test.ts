@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { manifestsFromText } from "../helpers/seed.js";
 import { compileContext } from "../../src/apply/compile.js";
 import { punchGroup } from "../../src/drivers/dingtalk/kinds/punch-group.js";
-import { checkDocuments } from "../../src/manifest/load.js";
-import { parseYamlFile } from "../../src/manifest/yaml.js";
 import { plan } from "../../src/planner/plan.js";
 import { kindModels } from "../../src/drivers/registry.js";
-import type { Diagnostic } from "../../src/model/plan.js";
 
 /** The vendor's documented request example (developer.alibaba.com/docs/api.htm?apiId=47778, dingtalk.oapi.pbp.instance.group.member.update). */
 const SEED_SYNC_PARAM = {
@@ -35,10 +33,7 @@ items:
 
 describe("the documented member update example", () => {
   it("is reproduced exactly from a manifest and a live state", () => {
-    const diagnostics: Diagnostic[] = [];
-    const { documents } = parseYamlFile("seed.yaml", MANIFEST);
-    const m = checkDocuments(documents, { S: "secret-value" }, diagnostics);
-    expect(diagnostics).toEqual([]);
+    const m = manifestsFromText(MANIFEST, { S: "secret-value" });
     const live = [{ target: "att", kind: "dingtalk.PunchGroup", key: "123123123", fields: { members: ["xxxxx"] }, ids: { biz_inst_id: "123123123", biz_id: "patrol_xxx" } }];
 
     const result = plan({ desired: m.desired, live, kinds: kindModels(), policies: {}, scope: m.scope });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DriverError } from "../../src/model/errors.js";
-import { applyDir, FAST_RETRY, planDir, useEmulator, type TestEmulator, applySession } from "../helpers/orgform.js";
+import { applyDir, planDir, useEmulator, type TestEmulator } from "../helpers/orgform.js";
 import { ENV, manifests, tenant, users } from "./dingtalk-fixtures.js";
 
 const emulators = useEmulator();
@@ -49,47 +49,6 @@ describe("dingtalk.PunchGroup over HTTP", () => {
     expect(plan.actions).toEqual([]);
     const lists = emulator.calls("dingtalk").filter((c) => c.path.endsWith("/member/list"));
     expect(lists.map((c) => (c.body as { cursor: number }).cursor)).toEqual([0, 100, 200]);
-  });
-
-  it("reports a wrong app secret as an auth failure with the vendor's code", async () => {
-    emulator = await emulators.start(tenant(["u1"]));
-    const dir = manifests(emulator.url, ["u1"]);
-
-    const failure = await planDir(dir, { DT_SECRET: "not-the-secret" }).catch((e: unknown) => e);
-
-    expect(failure).toBeInstanceOf(DriverError);
-    expect(failure).toMatchObject({ failure: "auth", code: 40096, vendorMessage: "不合法的appKey或appSecret" });
-    expect(String((failure as Error).message)).not.toContain("not-the-secret");
-  });
-
-  it("refreshes once when a lapsed token is answered with errcode 88 / sub_code 40014, and repeats the call", async () => {
-    emulator = await emulators.start(tenant(["u1"]));
-    const dir = manifests(emulator.url, ["u1", "u2"]);
-    const session = await planDir(dir, ENV);
-    await fetch(`${emulator.url}/_emulator/tokens`, { method: "DELETE" });
-    emulator.clearCalls();
-
-    const results = await applySession(session);
-
-    expect(results.map((r) => r.status)).toEqual(["done"]);
-    expect(emulator.calls().map((c) => [c.path, c.code])).toEqual([
-      ["/topapi/pbp/instance/group/member/update", 88],
-      ["/gettoken", 0],
-      ["/topapi/pbp/instance/group/member/update", 0],
-    ]);
-  });
-
-  it("backs off and retries when the vendor answers 90018, and converges", async () => {
-    emulator = await emulators.start(tenant([], { limits: { qps: 2 } }));
-    const dir = manifests(emulator.url, users(250));
-
-    // Waits long enough to outlast the vendor's one-second window, as the real policy does.
-    const patient = { ...FAST_RETRY, rateLimitedMs: 300 };
-    const { results } = await applyDir(dir, ENV, patient);
-
-    expect(results.map((r) => r.status)).toEqual(["done"]);
-    expect(emulator.calls().some((c) => c.code === 90018)).toBe(true);
-    expect((await planDir(dir, ENV, {}, patient)).plan.actions).toEqual([]);
   });
 
   it("stays inside a target's lowered rate limit without a single 90018", async () => {

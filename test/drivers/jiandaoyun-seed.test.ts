@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { manifestsFromText } from "../helpers/seed.js";
 import { roleGroup } from "../../src/drivers/jiandaoyun/kinds/role-group.js";
 import { kindModels } from "../../src/drivers/registry.js";
 import { compileContext } from "../../src/apply/compile.js";
-import { checkDocuments } from "../../src/manifest/load.js";
-import { parseYamlFile } from "../../src/manifest/yaml.js";
-import type { Diagnostic } from "../../src/model/plan.js";
 import { plan } from "../../src/planner/plan.js";
 
 /** The vendor's documented request example (help.jodoo.com/open/18531, POST /api/v5/corp/role_group/update), as sent. */
@@ -30,10 +28,7 @@ items:
 
 describe("the documented role-group update example", () => {
   it("is reproduced exactly from a manifest and a live state", () => {
-    const diagnostics: Diagnostic[] = [];
-    const { documents } = parseYamlFile("seed.yaml", MANIFEST);
-    const m = checkDocuments(documents, { K: "key-value" }, diagnostics);
-    expect(diagnostics).toEqual([]);
+    const m = manifestsFromText(MANIFEST, { K: "key-value" });
     const live = [{ target: "jdy", kind: "jiandaoyun.RoleGroup", key: "研发中心", fields: {}, ids: { group_no: 2559 } }];
 
     const result = plan({ desired: m.desired, live, kinds: kindModels(), policies: {}, scope: m.scope });

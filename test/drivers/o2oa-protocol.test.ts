@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DriverError } from "../../src/model/errors.js";
 import {FAST_RETRY, ROOT, applyDir, planDir, useEmulator, applySession } from "../helpers/orgform.js";
 import { ENV, LOGIN, manifests, SSO_LOGIN, SYNC, tenant } from "./o2oa-fixtures.js";
 
@@ -101,18 +100,6 @@ describe("o2oa.Unit over HTTP: rules, failures and login", () => {
     expect(codes.filter((c) => c === "ExceptionUnauthorized")).toHaveLength(4);
     expect(codes.indexOf("success")).toBeGreaterThan(codes.indexOf("ExceptionUnauthorized"));
     expect(emulator.calls().filter((c) => c.path === LOGIN).length).toBeGreaterThanOrEqual(1);
-  });
-
-  it("reports a wrong password as an auth failure with the platform's prompt, without the password", async () => {
-    const emulator = await running.start(tenant([HQ]));
-    const dir = manifests(emulator.url, [HQ]);
-
-    const failure = await planDir(dir, { ...ENV, O2OA_PASSWORD: "not-the-password" }).catch((e: unknown) => e);
-
-    expect(failure).toBeInstanceOf(DriverError);
-    expect(failure).toMatchObject({ failure: "auth", code: "ExceptionPersonNotExistOrInvalidPassword" });
-    expect(String((failure as Error).message)).not.toContain("not-the-password");
-    expect(JSON.stringify(emulator.calls())).not.toContain("not-the-password");
   });
 
   it("logs in through SSO with a client name and a shared key", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOG } from "../../src/drivers/xinrenxinshi/catalog.js";
+import { CATALOG } from "../../src/drivers/xinrenxinshi/facts.js";
 import { checkDepartments } from "../../src/drivers/xinrenxinshi/check.js";
 import type { DesiredResource } from "../../src/model/resource.js";
 import { planDir, runCli, useEmulator, applySession } from "../helpers/orgform.js";

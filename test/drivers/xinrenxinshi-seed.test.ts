@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { manifestsFromText } from "../helpers/seed.js";
 import { XinrenxinshiClient } from "../../src/drivers/xinrenxinshi/client.js";
 import { department } from "../../src/drivers/xinrenxinshi/kinds/department.js";
 import { kindModels } from "../../src/drivers/registry.js";
 import { compileContext } from "../../src/apply/compile.js";
-import { checkDocuments } from "../../src/manifest/load.js";
-import { parseYamlFile } from "../../src/manifest/yaml.js";
-import type { Diagnostic } from "../../src/model/plan.js";
 import type { LiveResource } from "../../src/model/resource.js";
 import { plan } from "../../src/planner/plan.js";
 import { applyDir, useEmulator } from "../helpers/orgform.js";
@@ -45,11 +43,9 @@ const emulators = useEmulator();
 
 describe("the vendor's documented department update example", () => {
   it("is reproduced byte for byte from a manifest and a live state", () => {
-    const diagnostics: Diagnostic[] = [];
     const text = ["apiVersion: orgform/v1", "kind: Target", "name: hr", "driver: xinrenxinshi", "credentials: { appKey: k, appSecret: \"${S}\" }", "---",
       "apiVersion: orgform/v1", "kind: xinrenxinshi.Department", "target: hr", "items:", ...ITEM].join("\n");
-    const m = checkDocuments(parseYamlFile("seed.yaml", text).documents, { S: "secret-value" }, diagnostics);
-    expect(diagnostics).toEqual([]);
+    const m = manifestsFromText(text, { S: "secret-value" });
     const live: LiveResource[] = [
       {
         target: "hr",

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { XrxsSection } from "../../src/emulator/xinrenxinshi/state.js";
-import { DriverError } from "../../src/model/errors.js";
-import { applyDir, FAST_RETRY, planDir, useEmulator, applySession } from "../helpers/orgform.js";
-import { dept, ENV, ID, manifests, SECRET, tenant } from "./xinrenxinshi-fixtures.js";
+import { applyDir, planDir, useEmulator, applySession } from "../helpers/orgform.js";
+import { dept, ENV, ID, manifests, tenant } from "./xinrenxinshi-fixtures.js";
 
 const emulators = useEmulator();
 const state = () => emulators.current().vendor("xinrenxinshi").getState() as XrxsSection;
@@ -170,35 +169,6 @@ describe("xinrenxinshi.Department over HTTP", () => {
     expect(writes().map((c) => c.code)).toEqual(names.map(() => 0));
     const spans = writes().sort((a, b) => a.start - b.start);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
-  });
-
-  it("reports a wrong app secret as an auth failure, without the secret", async () => {
-    const emulator = await emulators.start(tenant([]));
-    const dir = manifests(emulator.url, ["  - { code: RD, name: 研发中心 }"]);
-
-    const failure = await planDir(dir, { XRXS_APP_SECRET: "not-the-secret" }).catch((e: unknown) => e);
-
-    expect(failure).toBeInstanceOf(DriverError);
-    expect(failure).toMatchObject({ failure: "auth", code: "invalid_client" });
-    expect(String((failure as Error).message)).not.toContain("not-the-secret");
-    expect(String((failure as Error).message)).not.toContain(SECRET);
-  });
-
-  it("backs off and retries when the vendor says it is rate limited, and converges", async () => {
-    const emulator = await emulators.start(tenant([], { limits: { qps: 3 } }));
-    const dir = manifests(
-      emulator.url,
-      ["A", "B", "C", "D"].map((n) => `  - { code: ${n}, name: 部门${n} }`),
-      ["limits: { requestsPerSecond: 10 }"],
-    );
-    // Waits long enough to outlast the vendor's one-second window, as the real policy does.
-    const patient = { ...FAST_RETRY, rateLimitedMs: 400 };
-
-    const { results } = await applyDir(dir, ENV, patient);
-
-    expect(results.map((r) => r.status)).toEqual(["done", "done", "done", "done"]);
-    expect(emulator.calls().some((c) => c.status === 429)).toBe(true);
-    expect((await planDir(dir, ENV, {}, patient)).plan.actions).toEqual([]);
   });
 
   it("retries busy answers and server errors", async () => {

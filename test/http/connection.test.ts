@@ -1,87 +1,116 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Connection } from "../../src/http/connection.js";
 import { RateLimiter } from "../../src/http/limiter.js";
-import { dingtalk } from "../../src/drivers/dingtalk/index.js";
 import { Redactor } from "../../src/http/redact.js";
 import { createHttpSender } from "../../src/http/sender.js";
 import { AnswerLostError, DriverError, NetworkFailure } from "../../src/model/errors.js";
-import { emulatorWith, FAST_RETRY, type TestEmulator } from "../helpers/orgform.js";
+import { FAST_RETRY } from "../helpers/orgform.js";
+import { memo, startTeamService, type ServiceFault, type TeamService } from "../engine/neutral-driver.js";
 
-const LIST = { method: "POST" as const, path: "/topapi/pbp/instance/group/member/list", body: { punch_group_id: "1", cursor: 0, size: 10 }, bucket: "list" };
+const LIST = { method: "GET" as const, path: "/teams", bucket: "list" };
+const UPDATE = { method: "POST" as const, path: "/teams/update", body: { id: "a", changes: [{ field: "members", add: ["p2"] }] }, bucket: "update" };
 
-let emulator: TestEmulator | undefined;
+let service: TeamService | undefined;
 afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
+  await service?.close();
+  service = undefined;
 });
 
-async function connect(faults?: object, attempts = FAST_RETRY.attempts, endpoint?: string) {
-  emulator = await emulatorWith({ dingtalk: { apps: [{ appKey: "k", appSecret: "secret-xyz" }], punchGroups: [{ punch_group_id: "1", biz_inst_id: "1", members: [] }] } });
-  if (faults) await fetch(`${emulator.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
-  const target = { name: "t", driver: "dingtalk", endpoint: endpoint ?? `${emulator.url}/dingtalk`, credentials: { appKey: "k", appSecret: "secret-xyz" }, credentialRefs: {} };
-  return new Connection(target, dingtalk, {
+async function connect(attempts = FAST_RETRY.attempts, endpoint?: string, observe?: (e: { attempt: number }) => void) {
+  service = await startTeamService([{ id: "a", name: "A", members: ["p1"] }]);
+  const target = { name: "t", driver: "memo", endpoint: endpoint ?? service.url, credentials: {}, credentialRefs: {} };
+  // Without a service, a client that holds a token already, so the first call is the call itself.
+  const driver = endpoint ? { ...memo, createClient: (c: { endpoint: string; credentials: Record<string, string> }) => Object.assign(memo.createClient(c), { tokenRequest: () => undefined }) } : memo;
+  const connection = new Connection(target, driver, {
     sender: createHttpSender({ timeoutMs: 300 }),
     limiter: new RateLimiter(),
     retry: { ...FAST_RETRY, attempts },
     redactor: new Redactor(),
+    ...(observe ? { observe } : {}),
   });
+  return { connection, service };
 }
 
+/** The log as `path status` lines, without the token requests when `tokens` is false. */
+const lines = (s: TeamService, tokens = true) => s.log.filter((e) => tokens || e.path !== "/token").map((e) => `${e.path} ${e.status}`);
+
 describe("a connection's call path over HTTP", () => {
-  it.each(["http500", "reset", "timeout", "busy", "ratelimit"])("retries through %s faults and succeeds", async (kind) => {
-    const connection = await connect({ probability: 0.5, seed: 3, kinds: [kind] });
+  it.each<ServiceFault>(["http500", "reset", "timeout", "busy", "ratelimit"])("retries through %s faults and succeeds", async (kind) => {
+    const { connection, service } = await connect();
+    await connection.call(LIST);
+    service.faults.push(kind, kind);
 
-    for (let i = 0; i < 4; i++) await expect(connection.call(LIST)).resolves.toMatchObject({ errcode: 0 });
+    await expect(connection.call(LIST)).resolves.toHaveLength(1);
 
-    const faults = emulator!.calls().filter((c) => c.code === `fault:${kind}`);
-    expect(faults.length).toBeGreaterThan(0);
+    // 0: the service sent no answer.
+    const status = { http500: 500, reset: 0, timeout: 0, busy: 503, ratelimit: 429 }[kind as string];
+    expect(lines(service)).toEqual(["/token 200", "/teams 200", `/teams ${status}`, `/teams ${status}`, "/teams 200"]);
   });
 
   it("gives up after the last attempt with the vendor's code", async () => {
-    const connection = await connect({ probability: 1, seed: 1, kinds: ["busy"] }, 3);
+    const { connection, service } = await connect(3);
+    await connection.call(LIST);
+    service.faults.push("busy", "busy", "busy", "busy");
 
     const err = await connection.call(LIST).catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(DriverError);
-    expect(err).toMatchObject({ failure: "busy", code: -1 });
-    expect(emulator!.calls().length).toBe(3);
+    expect(err).toMatchObject({ vendor: "memo", failure: "busy", code: 503 });
+    expect(lines(service)).toEqual(["/token 200", "/teams 200", "/teams 503", "/teams 503", "/teams 503"]);
   });
 
   it("does not retry a validation error", async () => {
-    const connection = await connect();
+    const { connection, service } = await connect();
 
-    const err = await connection.call({ ...LIST, body: { punch_group_id: "1" } }).catch((e: unknown) => e);
+    const err = await connection.call({ ...UPDATE, body: { id: "a" } }).catch((e: unknown) => e);
 
-    expect(err).toMatchObject({ failure: "invalid", code: 400002 });
-    expect(emulator!.calls().filter((c) => c.path === LIST.path)).toHaveLength(1);
+    expect(err).toMatchObject({ failure: "invalid", code: 400 });
+    expect(lines(service, false)).toEqual(["/teams/update 400"]);
   });
 
-  it("refreshes the token only once when the vendor keeps saying it expired", async () => {
-    const connection = await connect();
+  it("gets a new token once when the service says the token expired, and repeats the call", async () => {
+    const { connection, service } = await connect();
     await connection.call(LIST);
-    await fetch(`${emulator!.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 1, kinds: ["tokenExpired"] }) });
-    emulator!.clearCalls();
+    service.expireTokens();
+
+    await connection.call(LIST);
+
+    expect(lines(service)).toEqual(["/token 200", "/teams 200", "/teams 401", "/token 200", "/teams 200"]);
+  });
+
+  it("refreshes the token only once when the service keeps saying it expired", async () => {
+    const { connection, service } = await connect();
+    await connection.call(LIST);
+    service.faults.push("tokenExpired", "tokenExpired");
 
     const err = await connection.call(LIST).catch((e: unknown) => e);
 
     // The call expires, the fresh token request fails too, and the run stops there: no loop.
-    expect(err).toMatchObject({ failure: "auth", code: 88 });
-    expect(emulator!.calls().map((c) => [c.path, c.code])).toEqual([
-      [LIST.path, "fault:tokenExpired"],
-      ["/gettoken", "fault:tokenExpired"],
-    ]);
+    expect(err).toMatchObject({ failure: "auth", code: 401 });
+    expect(lines(service).slice(2)).toEqual(["/teams 401", "/token 401"]);
   });
 
   it("shares one token request among concurrent calls", async () => {
-    const connection = await connect();
+    const { connection, service } = await connect();
 
     await Promise.all(Array.from({ length: 5 }, () => connection.call(LIST)));
 
-    expect(emulator!.calls().filter((c) => c.path === "/gettoken")).toHaveLength(1);
+    expect(service.log.filter((e) => e.path === "/token")).toHaveLength(1);
+  });
+
+  it("never lets a token reach an error message", async () => {
+    const { connection, service } = await connect(1);
+    await connection.call(LIST);
+    service.faults.push("busy");
+
+    const err = (await connection.call(LIST).catch((e: unknown) => e)) as Error;
+
+    expect(err.message).toContain("memo");
+    expect(err.message).not.toMatch(/tok-\d/);
   });
 
   it("names the target and host:port when the endpoint cannot be reached", async () => {
-    const connection = await connect(undefined, 2, "http://127.0.0.1:1/dingtalk");
+    const { connection } = await connect(2, "http://127.0.0.1:1");
 
     const err = await connection.call(LIST).catch((e: unknown) => e);
 
@@ -90,61 +119,45 @@ describe("a connection's call path over HTTP", () => {
   });
 
   it("names the target, host:port and call when the answer does not come", async () => {
-    const connection = await connect(undefined, 1);
+    const { connection, service } = await connect(1);
     await connection.call(LIST);
-    await fetch(`${emulator!.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 1, kinds: ["timeout"] }) });
+    service.faults.push("timeout");
 
     const err = await connection.call(LIST).catch((e: unknown) => e);
 
-    const host = new URL(emulator!.url).host;
-    expect((err as Error).message).toBe(`target t: no answer from ${host} (timed out) to POST ${LIST.path}`);
+    expect((err as Error).message).toBe(`target t: no answer from ${new URL(service.url).host} (timed out) to GET ${LIST.path}`);
   });
 });
 
 describe("a write the vendor would carry out twice (retrySafe: false)", () => {
-  const ADD = {
-    method: "POST" as const,
-    path: "/topapi/pbp/instance/group/member/update",
-    body: { sync_param: { punch_group_id: "1", biz_inst_id: "1", add_member_list: [{ member_id: "m1", type: 0 }] } },
-    bucket: "update",
-    retrySafe: false as const,
-  };
+  const ADD = { ...UPDATE, retrySafe: false as const };
 
-  it.each(["lost", "reset", "timeout"])("is not repeated when its answer is lost (%s)", async (kind) => {
-    const connection = await connect();
+  it.each<ServiceFault>(["lost", "reset", "timeout"])("is not repeated when its answer is lost (%s)", async (kind) => {
+    const { connection, service } = await connect();
     await connection.call(LIST);
-    await fetch(`${emulator!.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 1, kinds: [kind] }) });
+    service.faults.push(kind, kind, kind);
 
     const err = await connection.call(ADD).catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(AnswerLostError);
     expect((err as Error).message).toContain("was lost");
-    expect(emulator!.calls().filter((c) => c.path === ADD.path)).toHaveLength(1);
+    expect(service.log.filter((e) => e.path === ADD.path)).toHaveLength(1);
   });
 
   it("is repeated after an answer that says it was not carried out", async () => {
-    const connection = await connect(undefined, 3);
+    const { connection, service } = await connect(3);
     await connection.call(LIST);
-    await fetch(`${emulator!.url}/_emulator/faults`, { method: "PUT", body: JSON.stringify({ probability: 1, seed: 3, kinds: ["http500"] }) });
+    service.faults.push("http500", "http500", "http500");
 
     await expect(connection.call(ADD)).rejects.toMatchObject({ failure: "server" });
 
-    expect(emulator!.calls().filter((c) => c.path === ADD.path)).toHaveLength(3);
+    expect(lines(service, false).slice(1)).toEqual(["/teams/update 500", "/teams/update 500", "/teams/update 500"]);
+    expect(service.writes).toBe(0);
   });
 
   it("is repeated when the connection was refused (nothing was sent)", async () => {
-    emulator = await emulatorWith({});
     const attempts: number[] = [];
-    const target = { name: "t", driver: "dingtalk", endpoint: "http://127.0.0.1:1/dingtalk", credentials: { appKey: "k", appSecret: "s" }, credentialRefs: {} };
-    // A client that holds a token already, so the first call is the write itself.
-    const createClient: typeof dingtalk.createClient = (c) => Object.assign(dingtalk.createClient(c), { tokenRequest: () => undefined });
-    const connection = new Connection(target, { ...dingtalk, createClient }, {
-      sender: createHttpSender({ timeoutMs: 300 }),
-      limiter: new RateLimiter(),
-      retry: { ...FAST_RETRY, attempts: 3 },
-      redactor: new Redactor(),
-      observe: (e) => attempts.push(e.attempt),
-    });
+    const { connection } = await connect(3, "http://127.0.0.1:1", (e) => attempts.push(e.attempt));
 
     const err = await connection.call(ADD).catch((e: unknown) => e);
 

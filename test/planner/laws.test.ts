@@ -58,11 +58,13 @@ describe("planner laws", () => {
   });
 
   it("does not depend on the order of its input", () => {
+    // A permutation of each list: a subarray as long as the list, in shuffled order.
+    const shuffled = <T>(xs: T[]) => fc.shuffledSubarray(xs, { minLength: xs.length });
+    const inputs = fc.tuple(desiredSet, liveSet).chain(([d, l]) => fc.tuple(fc.constant(d), fc.constant(l), shuffled(d), shuffled(l)));
     fc.assert(
-      fc.property(desiredSet, liveSet, fc.integer(), (d, l, seed) => {
-        const shuffle = <T>(xs: T[]) => [...xs].sort((a, b) => ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 17 + seed) % 5));
+      fc.property(inputs, ([d, l, dShuffled, lShuffled]) => {
         const policy = { "test.Dept": { unmanaged: "delete" as const } };
-        expect(JSON.stringify(plan(input(shuffle(d), shuffle(l), policy)))).toBe(JSON.stringify(plan(input(d, l, policy))));
+        expect(JSON.stringify(plan(input(dShuffled, lShuffled, policy)))).toBe(JSON.stringify(plan(input(d, l, policy))));
       }),
     );
   });

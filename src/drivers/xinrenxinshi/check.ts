@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../model/plan.js";
 import type { Match } from "../../model/match.js";
 import type { DesiredResource, SourcePosition } from "../../model/resource.js";
 import type { LiveResource } from "../../model/resource.js";
-import { catalogOf, type Catalog } from "./catalog.js";
+import { catalogOf, type Catalog } from "./facts.js";
 import { DEPARTMENT } from "./kinds/department-model.js";
 
 /** The built-in department types (0 部门 … 5 子公司; department/update_v5.html), valid in every tenant. */

@@ -3,7 +3,7 @@ import type { FetchScope } from "../../model/plan.js";
 import type { LiveResource } from "../../model/resource.js";
 import type { VendorRequest } from "../../model/request.js";
 import { API, LIST_STATUS } from "./api.js";
-import { CATALOG, type Catalog } from "./catalog.js";
+import { CATALOG, type Catalog } from "./facts.js";
 import { DEPARTMENT } from "./kinds/department-model.js";
 import { readDepartments, readDepartmentTypes, toDisabled, toLive } from "./wire.js";
 

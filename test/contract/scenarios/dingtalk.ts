@@ -1,3 +1,4 @@
+import * as one from "../../drivers/dingtalk-fixtures.js";
 import { stringify } from "yaml";
 import { manifestDir } from "../../helpers/orgform.js";
 import { names, type Scenario } from "./scenario.js";
@@ -42,6 +43,10 @@ export const dingtalkScenario: Scenario = {
     },
   },
   env: { DT_SECRET: SECRET },
+  wrongSecret: { variable: "DT_SECRET", code: 40096, message: "不合法的appKey或appSecret" },
+  small: { state: one.tenant(["u1", "u2"]), env: one.ENV, manifests: (url) => one.manifests(url, ["u2", "u3", "u4"]) },
+  rateLimits: true,
+  token: { path: "/gettoken", lapsedCode: 88 },
 
   manifests(url) {
     const target = {

@@ -11,21 +11,15 @@ import type { Action, Plan } from "../../src/model/plan.js";
 import { resourceId, type LiveResource } from "../../src/model/resource.js";
 import type { ActionResult } from "../../src/model/result.js";
 import { applySession, emulatorWith, FAST_RETRY, type PlanSession, type TestEmulator } from "../helpers/orgform.js";
-import { dingtalkScenario } from "./scenarios/dingtalk.js";
-import { isdpScenario } from "./scenarios/isdp.js";
-import { jiandaoyunScenario } from "./scenarios/jiandaoyun.js";
-import { o2oaScenario } from "./scenarios/o2oa.js";
+import { SCENARIOS } from "./scenarios/all.js";
 import { byIdentity, type Scenario, type Touch } from "./scenarios/scenario.js";
-import { xinrenxinshiScenario } from "./scenarios/xinrenxinshi.js";
 
 /**
  * For each driver: plan a large change, apply it while one vendor call in ten fails (transient
  * faults, and calls the vendor carries out whose answer is lost), and check that every result
  * told the truth, that nothing outside the plan was deleted or removed, that nothing was
  * created twice, and that a second apply without faults converges.
- */
-const SCENARIOS: Scenario[] = [dingtalkScenario, isdpScenario, jiandaoyunScenario, o2oaScenario, xinrenxinshiScenario];
-/**
+ *
  * Fixed seeds, so a failure can be repeated. With two attempts per call most faults are retried
  * away; under these seeds every driver's first apply still leaves some actions not done.
  */

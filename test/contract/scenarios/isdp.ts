@@ -1,4 +1,5 @@
 import { codes, ENV, siteDir, tenant } from "../../drivers/isdp-tenant.js";
+import { TOKEN_PATH } from "../../../src/drivers/isdp/api.js";
 import type { Scenario } from "./scenario.js";
 
 const KIND = "isdp.Person";
@@ -38,6 +39,14 @@ export const isdpScenario: Scenario = {
   driver: "isdp",
   state: tenant(live),
   env: ENV,
+  wrongSecret: { variable: "ISDP_APP_TOKEN", code: "invalid_grant" },
+  small: {
+    state: tenant([{ personCode: "a1@hw", personName: "Old", roleNo: "worker", personStatus: "OpenAccount" }]),
+    env: ENV,
+    manifests: (url) => siteDir(url, [{ personCode: "a1", personName: "New" }, { personCode: "a2", personName: "Added", personType: "Employee", roleNo: "worker" }]),
+  },
+  rateLimits: true,
+  token: { path: TOKEN_PATH, lapsedCode: "invalid_token" },
   // ISDP publishes no quota; this site allows 200 calls a second. One call at a time keeps the
   // order of calls, and so which call meets which injected fault, the same on every run.
   manifests: (url) => siteDir(url, items(), { target: { limits: { requestsPerSecond: 200, concurrency: 1 } } }),

@@ -1,4 +1,4 @@
-import { dept, ENV, manifests, tenant } from "../../drivers/xinrenxinshi-fixtures.js";
+import { dept, ENV, ID, manifests, tenant } from "../../drivers/xinrenxinshi-fixtures.js";
 import { names, type Scenario } from "./scenario.js";
 
 const KIND = "xinrenxinshi.Department";
@@ -56,6 +56,14 @@ export const xinrenxinshiScenario: Scenario = {
   // Writes take 2 ms in the emulator instead of 10, to keep 200 serial writes quick.
   state: tenant(liveDepts, { limits: { writeDelayMs: 2 } }),
   env: ENV,
+  wrongSecret: { variable: "XRXS_APP_SECRET", code: "invalid_client" },
+  small: {
+    state: tenant([dept(ID.rd, "RD", "研发部")]),
+    env: ENV,
+    manifests: (url) => manifests(url, ["  - { code: RD, name: 研发中心 }", "  - { code: OPS, name: 运维部 }"]),
+  },
+  rateLimits: true,
+  token: { path: "/authorize/oauth/token", lapsedCode: "invalid_token" },
 
   // The vendor publishes no quota; this tenant allows 100 calls a second.
   manifests: (url) =>

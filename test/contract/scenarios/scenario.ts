@@ -28,6 +28,20 @@ export interface Scenario {
   /** Emulator state before the run. */
   state: Record<string, unknown>;
   env: Record<string, string>;
+  /**
+   * A tenant a few changes away from small manifests, for the checks every driver must pass
+   * that need no scale (credentials, tokens, rate limits, broken answers, import).
+   */
+  small: { state: Record<string, unknown>; env: Record<string, string>; manifests(url: string): string };
+  /** The environment variable holding the secret, and the code (and message) the vendor refuses a wrong one with. */
+  wrongSecret: { variable: string; code: string | number; message?: string };
+  /**
+   * The call that issues a token or session, and the code a call sent with a lapsed one is
+   * refused with; absent when the credential is a fixed key sent on every call.
+   */
+  token?: { path: string; lapsedCode: string | number };
+  /** Whether the vendor answers "rate limited" at all (the emulator injects it only then). */
+  rateLimits: boolean;
   /** A folder holding the target (pointing at the emulator) and the desired state. */
   manifests(url: string): string;
   /** The vendor's identity of a live object: unchanged by a rename. */

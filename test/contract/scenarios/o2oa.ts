@@ -1,5 +1,5 @@
 import type { LiveResource } from "../../../src/model/resource.js";
-import { ENV, manifests, SYNC, tenant, type UnitState } from "../../drivers/o2oa-fixtures.js";
+import { ENV, LOGIN, manifests, SYNC, tenant, type UnitState } from "../../drivers/o2oa-fixtures.js";
 import { names, type Scenario } from "./scenario.js";
 
 const KIND = "o2oa.Unit";
@@ -100,6 +100,15 @@ export const o2oaScenario: Scenario = {
   driver: "o2oa",
   state: tenant(liveUnits),
   env: ENV,
+  wrongSecret: { variable: "O2OA_PASSWORD", code: "ExceptionPersonNotExistOrInvalidPassword" },
+  small: {
+    state: tenant([{ name: "总部", unique: "hq" }], { invokeRefusesAnonymous: true }),
+    env: ENV,
+    manifests: (url) => manifests(url, [{ unique: "hq", name: "总部" }, { unique: "rd", name: "研发部", superior: "hq" }, { unique: "ops", name: "运维部", superior: "hq" }]),
+  },
+  // O2OA has no rate limiting and no "too many calls" answer.
+  rateLimits: false,
+  token: { path: LOGIN, lapsedCode: "ExceptionAccessDenied" },
   manifests: (url) => manifests(url, desired()),
 
   identity: (r: LiveResource) => String(r.ids["id"]),

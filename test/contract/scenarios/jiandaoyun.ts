@@ -58,6 +58,14 @@ export const jiandaoyunScenario: Scenario = {
   driver: "jiandaoyun",
   state: company({ users: users(pool), roleGroups: liveGroups, roles: liveRoles }),
   env: ENV,
+  // The API key is sent as it is on every call: there is no token to refresh.
+  wrongSecret: { variable: "JDY_API_KEY", code: 17018 },
+  small: {
+    state: company({ roleGroups: [group(10, "G")], roles: [role(20, 10, "R", ["u0001"])] }),
+    env: ENV,
+    manifests: (url) => manifests(url, { groups: [{ name: "G" }, { name: "H" }], roles: [{ name: "R", group: "G", members: ["u0001", "u0002"] }, { name: "S", group: "H" }] }),
+  },
+  rateLimits: true,
   manifests: (url) => manifests(url, desired()),
 
   identity: (r) => String(r.kind === GROUP ? r.ids["group_no"] : r.ids["role_no"]),
