@@ -1,0 +1,215 @@
+import type { Sighting } from "./import-people-sightings.js";
+
+/** A record that stands for a person on one target, with what it says about them. */
+interface PersonRecord {
+  target: string;
+  account: string;
+  name?: string;
+  email?: string;
+  mobile?: string;
+  seen: string[];
+}
+
+/** An account a human may want to add to a Person: the import could not be sure. */
+export interface SuggestedAccount {
+  target: string;
+  account: string;
+  why: string;
+}
+
+export interface ImportedPerson {
+  handle: string;
+  name?: string;
+  email?: string;
+  mobile?: string;
+  /** Target → account id, in target order. */
+  accounts: Record<string, string>;
+  /** Where each account was found. */
+  seen: string[];
+  /** Uncertain matches with other people, for a human to decide. */
+  notes: string[];
+  suggested: SuggestedAccount[];
+}
+
+/** An id seen only in member lists that the import could not tie to one person. */
+export interface UnmatchedAccount {
+  target: string;
+  account: string;
+  seen: string[];
+  /** Handles it might belong to (the id equals their handle, email name or another account). */
+  candidates: string[];
+}
+
+export interface ImportedPeople {
+  people: ImportedPerson[];
+  unmatched: UnmatchedAccount[];
+}
+
+/** Emails compare without surrounding space and case. */
+export function emailKey(email: string | undefined): string | undefined {
+  const e = email?.trim().toLowerCase();
+  return e ? e : undefined;
+}
+
+/** Mobiles compare by digits, without a +86 / 0086 country prefix. */
+export function mobileKey(mobile: string | undefined): string | undefined {
+  if (mobile === undefined || !/^[+\d\s()-]+$/.test(mobile)) return undefined;
+  const digits = mobile.replace(/\D/g, "").replace(/^(0086|86)(?=1\d{10}$)/, "");
+  return digits.length >= 5 ? digits : undefined;
+}
+
+type Group = { records: PersonRecord[] };
+
+/** Why two sets of records may not be one person, or undefined when nothing stands against it. */
+function conflict(a: Group, b: Group): string | undefined {
+  for (const x of a.records) {
+    for (const y of b.records) {
+      if (x.target === y.target) return `both are records on target "${x.target}" (${x.account}, ${y.account})`;
+      const ex = emailKey(x.email), ey = emailKey(y.email);
+      if (ex && ey && ex !== ey) return `their emails differ (${x.email}, ${y.email})`;
+      const mx = mobileKey(x.mobile), my = mobileKey(y.mobile);
+      if (mx && my && mx !== my) return `their mobiles differ (${x.mobile}, ${y.mobile})`;
+    }
+  }
+  return undefined;
+}
+
+function keysOf(g: Group): string[] {
+  return g.records.flatMap((r) => [emailKey(r.email), mobileKey(r.mobile)].filter((k): k is string => k !== undefined).map((k) => (k.includes("@") ? `e:${k}` : `m:${k}`)));
+}
+
+/**
+ * One person per set of records whose email or mobile agrees (and where nothing disagrees and
+ * no target holds two of them); everything less certain becomes a note or a suggestion.
+ */
+export function matchPeople(sightings: Sighting[]): ImportedPeople {
+  const records = collectRecords(sightings);
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const refusals: { a: Group; b: Group; why: string }[] = [];
+  for (const record of records) {
+    let group: Group = { records: [record] };
+    const candidates = [...new Set(keysOf(group).map((k) => byKey.get(k)).filter((g): g is Group => g !== undefined))];
+    for (const candidate of candidates) {
+      const why = conflict(candidate, group);
+      if (why !== undefined) {
+        refusals.push({ a: candidate, b: group, why });
+        continue;
+      }
+      // Join the candidate; a record that agrees with two people joins them too.
+      candidate.records.push(...group.records);
+      if (groups.includes(group)) groups.splice(groups.indexOf(group), 1);
+      for (const [k, g] of byKey) if (g === group) byKey.set(k, candidate);
+      for (const r of refusals) for (const side of ["a", "b"] as const) if (r[side] === group) r[side] = candidate;
+      group = candidate;
+    }
+    if (!groups.includes(group)) groups.push(group);
+    for (const k of keysOf(group)) if (!byKey.has(k)) byKey.set(k, group);
+  }
+
+  const people = new Map<Group, ImportedPerson>();
+  for (const [group, person] of named(groups)) people.set(group, person);
+  for (const { a, b, why } of refusals) {
+    const pa = people.get(a), pb = people.get(b);
+    if (!pa || !pb || pa === pb) continue;
+    pa.notes.push(`Shares an email or a mobile with \`${pb.handle}\`, but ${why}: not merged.`);
+    pb.notes.push(`Shares an email or a mobile with \`${pa.handle}\`, but ${why}: not merged.`);
+  }
+  noteSameNames([...people.values()]);
+  const list = [...people.values()].sort((x, y) => (x.handle < y.handle ? -1 : 1));
+  return { people: list, unmatched: placeMembers(sightings, list) };
+}
+
+function collectRecords(sightings: Sighting[]): PersonRecord[] {
+  const byId = new Map<string, PersonRecord>();
+  for (const s of sightings) {
+    if (!s.record) continue;
+    const id = `${s.target}\u0000${s.account}`;
+    const r = byId.get(id) ?? { target: s.target, account: s.account, seen: [] };
+    r.seen.push(s.seen);
+    r.name ??= s.name;
+    r.email ??= s.email;
+    r.mobile ??= s.mobile;
+    byId.set(id, r);
+  }
+  return [...byId.values()].sort((a, b) => (a.target + "\u0000" + a.account < b.target + "\u0000" + b.account ? -1 : 1));
+}
+
+/** Handles: the email's local part, else the first account id, made a valid handle and unique. */
+function named(groups: Group[]): [Group, ImportedPerson][] {
+  const seeded = groups.map((g) => {
+    const records = [...g.records].sort((a, b) => (a.target < b.target ? -1 : 1));
+    const email = records.find((r) => r.email)?.email;
+    const first = records[0] as PersonRecord;
+    return { g, records, seed: handleOf(email?.split("@")[0]) ?? handleOf(first.account) ?? "person", order: `${first.target}\u0000${first.account}` };
+  });
+  seeded.sort((a, b) => (a.seed + "\u0000" + a.order < b.seed + "\u0000" + b.order ? -1 : 1));
+  const taken = new Set<string>();
+  return seeded.map(({ g, records, seed }) => {
+    let handle = seed;
+    for (let n = 2; taken.has(handle.toLowerCase()); n++) handle = `${seed.slice(0, 120)}-${n}`;
+    taken.add(handle.toLowerCase());
+    const person: ImportedPerson = { handle, accounts: {}, seen: [], notes: [], suggested: [] };
+    for (const r of records) {
+      person.accounts[r.target] = r.account;
+      person.seen.push(...r.seen);
+      if (r.name !== undefined) person.name ??= r.name;
+      if (r.email !== undefined) person.email ??= r.email.trim();
+      if (r.mobile !== undefined) person.mobile ??= r.mobile.trim();
+    }
+    return [g, person];
+  });
+}
+
+/** A string made into a handle (letters, digits, `_.@-`, starting with a letter or digit), or undefined. */
+export function handleOf(value: string | undefined): string | undefined {
+  const h = (value ?? "").replace(/[^A-Za-z0-9_.@-]/g, "").replace(/^[^A-Za-z0-9]+/, "").slice(0, 120);
+  return h === "" ? undefined : h;
+}
+
+function noteSameNames(people: ImportedPerson[]): void {
+  const byName = new Map<string, ImportedPerson[]>();
+  for (const p of people) if (p.name) byName.set(p.name.trim(), [...(byName.get(p.name.trim()) ?? []), p]);
+  for (const [name, same] of byName) {
+    if (same.length < 2) continue;
+    for (const p of same) {
+      const others = same.filter((o) => o !== p).map((o) => `\`${o.handle}\``).join(", ");
+      p.notes.push(`Same name (${name}) as ${others}, but no email or mobile agrees: not merged. If they are one person, move the accounts into one item and delete the other.`);
+    }
+  }
+}
+
+/**
+ * Ids seen only in member lists: one that equals exactly one person's handle, email name or
+ * other account becomes a suggested account on that person; the rest are listed unmatched.
+ */
+function placeMembers(sightings: Sighting[], people: ImportedPerson[]): UnmatchedAccount[] {
+  const members = new Map<string, UnmatchedAccount>();
+  const recorded = new Set(people.flatMap((p) => Object.entries(p.accounts).map(([t, a]) => `${t}\u0000${a}`)));
+  for (const s of sightings) {
+    const id = `${s.target}\u0000${s.account}`;
+    if (s.record || recorded.has(id)) continue;
+    const m = members.get(id) ?? { target: s.target, account: s.account, seen: [], candidates: [] };
+    if (!m.seen.includes(s.seen)) m.seen.push(s.seen);
+    members.set(id, m);
+  }
+  const unmatched: UnmatchedAccount[] = [];
+  for (const m of [...members.values()].sort((a, b) => (`${a.target}\u0000${a.account}` < `${b.target}\u0000${b.account}` ? -1 : 1))) {
+    const lower = m.account.toLowerCase();
+    const reasons = new Map<ImportedPerson, string>();
+    for (const p of people) {
+      if (p.accounts[m.target] !== undefined) continue;
+      if (p.handle.toLowerCase() === lower) reasons.set(p, "the id equals this person's handle");
+      else if (p.email?.split("@")[0]?.toLowerCase() === lower) reasons.set(p, "the id equals this person's email name");
+      else if (Object.values(p.accounts).includes(m.account)) reasons.set(p, "the id equals this person's account on another target");
+    }
+    const [only] = reasons;
+    if (reasons.size === 1 && only && !only[0].suggested.some((s) => s.target === m.target)) {
+      only[0].suggested.push({ target: m.target, account: m.account, why: `seen only as a member (${m.seen.join("; ")}); ${only[1]}` });
+    } else {
+      m.candidates = [...reasons.keys()].map((p) => p.handle);
+      unmatched.push(m);
+    }
+  }
+  return unmatched;
+}
