@@ -1,6 +1,6 @@
 import type { KindSpec } from "../drivers/driver.js";
 import type { OrgPerson, PersonBinding } from "../model/org.js";
-import type { LiveResource } from "../model/resource.js";
+import type { DesiredResource, LiveResource } from "../model/resource.js";
 
 /** One place a person's account id appears in a target's live state. */
 export interface Sighting {
@@ -81,6 +81,34 @@ export function sightingsIn(target: string, kinds: KindSpec[], live: LiveResourc
     }
   }
   return out;
+}
+
+/**
+ * Add what the manifests say about a person record the target holds: the list calls do not
+ * return everything (ISDP's getPersonList returns no email and masks phones), so an email or
+ * a mobile written on the manifest's item for the same record is used where live state has
+ * none. Records the manifests name but the target does not hold are not people found there.
+ */
+export function withManifestDetails(sightings: Sighting[], kinds: KindSpec[], desired: DesiredResource[]): Sighting[] {
+  const byKind = new Map(kinds.filter((k) => k.org?.binding?.by === "person").map((k) => [k.kind, k]));
+  const written = new Map<string, Partial<Record<PersonAttribute, string>>>();
+  for (const d of desired) {
+    const binding = byKind.get(d.kind)?.org?.binding;
+    if (d.absent || binding?.by !== "person") continue;
+    const details: Partial<Record<PersonAttribute, string>> = {};
+    for (const [field, attribute] of boundAttributes(binding)) {
+      const value = text(d.fields[field]);
+      if (value !== undefined && !value.includes("*")) details[attribute] = value;
+    }
+    written.set(`${d.target}\u0000${d.key}`, details);
+  }
+  return sightings.map((s) => {
+    const details = s.record ? written.get(`${s.target}\u0000${s.account}`) : undefined;
+    if (!details) return s;
+    const out = { ...s };
+    for (const a of ["name", "email", "mobile"] as const) if (out[a] === undefined && details[a] !== undefined) out[a] = details[a];
+    return out;
+  });
 }
 
 function text(value: unknown): string | undefined {

@@ -5,7 +5,7 @@ import type { ConnectOptions } from "./connections.js";
 import { shippedDrivers, type DriverLookup } from "./drivers.js";
 import { scopeFor } from "./fetch.js";
 import { matchPeople, type ImportedPeople } from "./import-people-match.js";
-import { sightingsIn, type Sighting } from "./import-people-sightings.js";
+import { sightingsIn, withManifestDetails, type Sighting } from "./import-people-sightings.js";
 import { readLive } from "./live.js";
 
 export interface PeopleRead {
@@ -37,7 +37,10 @@ export async function readPeople(manifests: Manifests, only: string | undefined,
     }
   }
   const state = await readLive(manifests.targets, scopeFor(pairs, manifests.desired, lookup), connect, lookup);
-  const sightings = targets.flatMap((t) => sightingsIn(t.name, lookup.driver(t.driver)?.kinds ?? [], state.live.get(t.name) ?? []));
+  const sightings = targets.flatMap((t) => {
+    const kinds = lookup.driver(t.driver)?.kinds ?? [];
+    return withManifestDetails(sightingsIn(t.name, kinds, state.live.get(t.name) ?? []), kinds, manifests.desired);
+  });
   return { targets: targets.map((t) => t.name), skipped, sightings };
 }
 
