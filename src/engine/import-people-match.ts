@@ -85,12 +85,19 @@ function keysOf(g: Group): string[] {
 export function matchPeople(sightings: Sighting[]): ImportedPeople {
   const records = collectRecords(sightings);
   const groups: Group[] = [];
-  const byKey = new Map<string, Group>();
+  const byKey = new Map<string, Group[]>();
   const refusals: { a: Group; b: Group; why: string }[] = [];
   for (const record of records) {
     let group: Group = { records: [record] };
-    const candidates = [...new Set(keysOf(group).map((k) => byKey.get(k)).filter((g): g is Group => g !== undefined))];
+    const candidates: Group[] = [];
+    for (const key of keysOf(group)) {
+      const holders = byKey.get(key) ?? [];
+      // An email or mobile that already stands for several people identifies no one.
+      if (holders.length > 1) for (const h of holders) refusals.push({ a: h, b: group, why: "several people share that email or mobile" });
+      else if (holders[0] && !candidates.includes(holders[0])) candidates.push(holders[0]);
+    }
     for (const candidate of candidates) {
+      if (candidate === group) continue;
       const why = conflict(candidate, group);
       if (why !== undefined) {
         refusals.push({ a: candidate, b: group, why });
@@ -99,23 +106,28 @@ export function matchPeople(sightings: Sighting[]): ImportedPeople {
       // Join the candidate; a record that agrees with two people joins them too.
       candidate.records.push(...group.records);
       if (groups.includes(group)) groups.splice(groups.indexOf(group), 1);
-      for (const [k, g] of byKey) if (g === group) byKey.set(k, candidate);
+      for (const [k, holders] of byKey) byKey.set(k, [...new Set(holders.map((g) => (g === group ? candidate : g)))]);
       for (const r of refusals) for (const side of ["a", "b"] as const) if (r[side] === group) r[side] = candidate;
       group = candidate;
     }
     if (!groups.includes(group)) groups.push(group);
-    for (const k of keysOf(group)) if (!byKey.has(k)) byKey.set(k, group);
+    for (const k of keysOf(group)) {
+      const holders = byKey.get(k) ?? [];
+      if (!holders.includes(group)) byKey.set(k, [...holders, group]);
+    }
   }
 
   const people = new Map<Group, ImportedPerson>();
   for (const [group, person] of named(groups)) people.set(group, person);
+  const noted = new Set<string>();
   for (const { a, b, why } of refusals) {
     const pa = people.get(a), pb = people.get(b);
-    if (!pa || !pb || pa === pb) continue;
+    if (!pa || !pb || pa === pb || noted.has(pairOf(pa, pb))) continue;
+    noted.add(pairOf(pa, pb));
     pa.notes.push(`Shares an email or a mobile with \`${pb.handle}\`, but ${why}: not merged.`);
     pb.notes.push(`Shares an email or a mobile with \`${pa.handle}\`, but ${why}: not merged.`);
   }
-  noteSameNames([...people.values()]);
+  noteSameNames([...people.values()], noted);
   const list = [...people.values()].sort((x, y) => (x.handle < y.handle ? -1 : 1));
   return { people: list, unmatched: placeMembers(sightings, list) };
 }
@@ -161,19 +173,31 @@ function named(groups: Group[]): [Group, ImportedPerson][] {
   });
 }
 
+/** The parts of an id written as `a@b@c` (an O2OA identity is `name@unique@I`), lower case. */
+function partsOf(id: string): string[] {
+  const parts = id.split("@").map((p) => p.trim().toLowerCase());
+  return parts.length > 1 ? parts.filter((p) => p.length > 1) : [];
+}
+
 /** A string made into a handle (letters, digits, `_.@-`, starting with a letter or digit), or undefined. */
 export function handleOf(value: string | undefined): string | undefined {
   const h = (value ?? "").replace(/[^A-Za-z0-9_.@-]/g, "").replace(/^[^A-Za-z0-9]+/, "").slice(0, 120);
   return h === "" ? undefined : h;
 }
 
-function noteSameNames(people: ImportedPerson[]): void {
+function pairOf(a: ImportedPerson, b: ImportedPerson): string {
+  return a.handle < b.handle ? `${a.handle}\u0000${b.handle}` : `${b.handle}\u0000${a.handle}`;
+}
+
+/** People of the same name with no note between them yet: nothing but the name links them. */
+function noteSameNames(people: ImportedPerson[], noted: Set<string>): void {
   const byName = new Map<string, ImportedPerson[]>();
   for (const p of people) if (p.name) byName.set(p.name.trim(), [...(byName.get(p.name.trim()) ?? []), p]);
   for (const [name, same] of byName) {
     if (same.length < 2) continue;
     for (const p of same) {
-      const others = same.filter((o) => o !== p).map((o) => `\`${o.handle}\``).join(", ");
+      const others = same.filter((o) => o !== p && !noted.has(pairOf(p, o))).map((o) => `\`${o.handle}\``).join(", ");
+      if (others === "") continue;
       p.notes.push(`Same name (${name}) as ${others}, but no email or mobile agrees: not merged. If they are one person, move the accounts into one item and delete the other.`);
     }
   }
@@ -202,6 +226,7 @@ function placeMembers(sightings: Sighting[], people: ImportedPerson[]): Unmatche
       if (p.handle.toLowerCase() === lower) reasons.set(p, "the id equals this person's handle");
       else if (p.email?.split("@")[0]?.toLowerCase() === lower) reasons.set(p, "the id equals this person's email name");
       else if (Object.values(p.accounts).includes(m.account)) reasons.set(p, "the id equals this person's account on another target");
+      else if (partsOf(m.account).some((part) => part === p.handle.toLowerCase() || part === p.name?.toLowerCase())) reasons.set(p, "a part of the id equals this person's handle or name");
     }
     const [only] = reasons;
     if (reasons.size === 1 && only && !only[0].suggested.some((s) => s.target === m.target)) {

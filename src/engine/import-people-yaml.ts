@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import type { ImportedPeople, ImportedPerson, UnmatchedAccount } from "./import-people-match.js";
+import { handleOf, type ImportedPeople, type ImportedPerson, type UnmatchedAccount } from "./import-people-match.js";
 
 /** A YAML scalar on one line (quoted where YAML needs it: `"0412345"` stays a string). */
 function scalar(value: string): string {
@@ -55,7 +55,7 @@ function personLines(p: ImportedPerson): string[] {
 
 function unmatchedLines(u: UnmatchedAccount): string[] {
   const maybe = u.candidates.length ? `; it may be ${u.candidates.map((c) => `\`${c}\``).join(" or ")}` : "";
-  const handle = scalar(`${u.target}-${u.account}`.replace(/[^A-Za-z0-9_.@-]/g, "") || u.target);
+  const handle = scalar([u.target, handleOf(u.account)].filter(Boolean).join("-"));
   return [
     `  # ${oneLine(`Seen in ${u.seen.join("; ")}${maybe}.`)}`,
     `  # - handle: ${handle}`,

@@ -58,9 +58,10 @@ describe("import --people", () => {
     // A Jiandaoyun username equal to a handle is a suggestion, commented in that person's accounts.
     expect(text).toMatch(/# Check: seen only as a member \(jiandaoyun\.Role [^)]*\); the id equals this person's handle\n\s+# forms: zhangsan\n/);
     // DingTalk userids, Xinrenxinshi employee ids and O2OA identities tie to no one: commented Persons.
-    expect(text).toMatch(/# Seen in dingtalk\.PunchGroup 7001 members\.\n\s+# - handle: attendance-0412345\n\s+#   accounts:\n\s+#     attendance: "0412345"\n/);
+    expect(text).toMatch(/# Seen in dingtalk\.PunchGroup 7001 members\.\n\s+# - handle: attendance-0412345\n\s+# {3}accounts:\n\s+# {5}attendance: "0412345"\n/);
     expect(text).toMatch(/# Seen in xinrenxinshi\.Department RD adminId\./);
-    expect(text).toMatch(/#     oa: 张三@zhangsan@I\n/);
+    // An O2OA identity (name@unique@I) whose part is a handle is a suggestion on that person.
+    expect(text).toMatch(/# Check: seen only as a member \(o2oa\.Unit rd controllerList; o2oa\.Unit rd dutyList 部门领导\); a part of the id equals this person's handle or name\n\s+# oa: 张三@zhangsan@I\n/);
     expect(text).toMatch(/^# yaml-language-server: \$schema=https:\/\/raw\.githubusercontent\.com\/orgform\/orgform\/main\/schemas\/org\/Person\.schema\.json\n/);
 
     // The vendor manifests as they are today (no selectors) and the imported people: valid, and no changes.
