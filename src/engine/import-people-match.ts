@@ -47,8 +47,7 @@ export interface ImportedPeople {
 
 /** Emails compare without surrounding space and case. */
 export function emailKey(email: string | undefined): string | undefined {
-  const e = email?.trim().toLowerCase();
-  return e ? e : undefined;
+  return usableEmail(email)?.toLowerCase();
 }
 
 /** Mobiles compare by digits, without a +86 / 0086 country prefix. */
@@ -151,7 +150,7 @@ function collectRecords(sightings: Sighting[]): PersonRecord[] {
 function named(groups: Group[]): [Group, ImportedPerson][] {
   const seeded = groups.map((g) => {
     const records = [...g.records].sort((a, b) => (a.target < b.target ? -1 : 1));
-    const email = records.find((r) => r.email)?.email;
+    const email = records.map((r) => usableEmail(r.email)).find((e) => e !== undefined);
     const first = records[0] as PersonRecord;
     return { g, records, seed: handleOf(email?.split("@")[0]) ?? handleOf(first.account) ?? "person", order: `${first.target}\u0000${first.account}` };
   });
@@ -165,12 +164,19 @@ function named(groups: Group[]): [Group, ImportedPerson][] {
     for (const r of records) {
       person.accounts[r.target] = r.account;
       person.seen.push(...r.seen);
-      if (r.name !== undefined) person.name ??= r.name;
-      if (r.email !== undefined) person.email ??= r.email.trim();
-      if (r.mobile !== undefined) person.mobile ??= r.mobile.trim();
+      // Only values the Person schema accepts (name up to 128 characters, one `@` in an email, mobile up to 32).
+      if (r.name !== undefined && r.name.trim().length <= 128) person.name ??= r.name.trim();
+      person.email ??= usableEmail(r.email);
+      if (r.mobile !== undefined && r.mobile.trim().length <= 32) person.mobile ??= r.mobile.trim();
     }
     return [g, person];
   });
+}
+
+/** An email as the Person schema takes it (one `@`, no spaces, up to 254 characters), or undefined. */
+function usableEmail(email: string | undefined): string | undefined {
+  const e = email?.trim();
+  return e !== undefined && /^[^@\s]+@[^@\s]+$/.test(e) && e.length <= 254 ? e : undefined;
 }
 
 /** The parts of an id written as `a@b@c` (an O2OA identity is `name@unique@I`), lower case. */

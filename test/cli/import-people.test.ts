@@ -92,6 +92,12 @@ describe("import --people", () => {
     expect(readFileSync(join(out, "forms.jiandaoyun.Role.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=https:\/\/raw\.githubusercontent\.com\/orgform\/orgform\/main\/schemas\/kinds\/jiandaoyun\.Role\.schema\.json\n/);
   });
 
+  it("asks for --target or --people before reading anything", async () => {
+    const run = await runCli(["import", `${ROOT}examples/one-org`]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/give --target NAME \(the target to import\), or --people/);
+  });
+
   it("does not overwrite an existing people.yaml", async () => {
     const { dir, env } = await appliedOneOrg();
     const run = await runCli(["import", dir, "--people", "--out", join(dir, "org")], { env });
