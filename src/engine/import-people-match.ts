@@ -1,4 +1,8 @@
+import { emailKey, handleOf, mobileKey, usableEmail } from "./import-people-keys.js";
+import { placeMembers, type UnmatchedAccount } from "./import-people-members.js";
 import type { Sighting } from "./import-people-sightings.js";
+
+export type { UnmatchedAccount };
 
 /** A record that stands for a person on one target, with what it says about them. */
 interface PersonRecord {
@@ -31,30 +35,9 @@ export interface ImportedPerson {
   suggested: SuggestedAccount[];
 }
 
-/** An id seen only in member lists that the import could not tie to one person. */
-export interface UnmatchedAccount {
-  target: string;
-  account: string;
-  seen: string[];
-  /** Handles it might belong to (the id equals their handle, email name or another account). */
-  candidates: string[];
-}
-
 export interface ImportedPeople {
   people: ImportedPerson[];
   unmatched: UnmatchedAccount[];
-}
-
-/** Emails compare without surrounding space and case. */
-export function emailKey(email: string | undefined): string | undefined {
-  return usableEmail(email)?.toLowerCase();
-}
-
-/** Mobiles compare by digits, without a +86 / 0086 country prefix. */
-export function mobileKey(mobile: string | undefined): string | undefined {
-  if (mobile === undefined || !/^[+\d\s()-]+$/.test(mobile)) return undefined;
-  const digits = mobile.replace(/\D/g, "").replace(/^(0086|86)(?=1\d{10}$)/, "");
-  return digits.length >= 5 ? digits : undefined;
 }
 
 type Group = { records: PersonRecord[] };
@@ -173,24 +156,6 @@ function named(groups: Group[]): [Group, ImportedPerson][] {
   });
 }
 
-/** An email as the Person schema takes it (one `@`, no spaces, up to 254 characters), or undefined. */
-function usableEmail(email: string | undefined): string | undefined {
-  const e = email?.trim();
-  return e !== undefined && /^[^@\s]+@[^@\s]+$/.test(e) && e.length <= 254 ? e : undefined;
-}
-
-/** The parts of an id written as `a@b@c` (an O2OA identity is `name@unique@I`), lower case. */
-function partsOf(id: string): string[] {
-  const parts = id.split("@").map((p) => p.trim().toLowerCase());
-  return parts.length > 1 ? parts.filter((p) => p.length > 1) : [];
-}
-
-/** A string made into a handle (letters, digits, `_.@-`, starting with a letter or digit), or undefined. */
-export function handleOf(value: string | undefined): string | undefined {
-  const h = (value ?? "").replace(/[^A-Za-z0-9_.@-]/g, "").replace(/^[^A-Za-z0-9]+/, "").slice(0, 120);
-  return h === "" ? undefined : h;
-}
-
 function pairOf(a: ImportedPerson, b: ImportedPerson): string {
   return a.handle < b.handle ? `${a.handle}\u0000${b.handle}` : `${b.handle}\u0000${a.handle}`;
 }
@@ -209,38 +174,3 @@ function noteSameNames(people: ImportedPerson[], noted: Set<string>): void {
   }
 }
 
-/**
- * Ids seen only in member lists: one that equals exactly one person's handle, email name or
- * other account becomes a suggested account on that person; the rest are listed unmatched.
- */
-function placeMembers(sightings: Sighting[], people: ImportedPerson[]): UnmatchedAccount[] {
-  const members = new Map<string, UnmatchedAccount>();
-  const recorded = new Set(people.flatMap((p) => Object.entries(p.accounts).map(([t, a]) => `${t}\u0000${a}`)));
-  for (const s of sightings) {
-    const id = `${s.target}\u0000${s.account}`;
-    if (s.record || recorded.has(id)) continue;
-    const m = members.get(id) ?? { target: s.target, account: s.account, seen: [], candidates: [] };
-    if (!m.seen.includes(s.seen)) m.seen.push(s.seen);
-    members.set(id, m);
-  }
-  const unmatched: UnmatchedAccount[] = [];
-  for (const m of [...members.values()].sort((a, b) => (`${a.target}\u0000${a.account}` < `${b.target}\u0000${b.account}` ? -1 : 1))) {
-    const lower = m.account.toLowerCase();
-    const reasons = new Map<ImportedPerson, string>();
-    for (const p of people) {
-      if (p.accounts[m.target] !== undefined) continue;
-      if (p.handle.toLowerCase() === lower) reasons.set(p, "the id equals this person's handle");
-      else if (p.email?.split("@")[0]?.toLowerCase() === lower) reasons.set(p, "the id equals this person's email name");
-      else if (Object.values(p.accounts).includes(m.account)) reasons.set(p, "the id equals this person's account on another target");
-      else if (partsOf(m.account).some((part) => part === p.handle.toLowerCase() || part === p.name?.toLowerCase())) reasons.set(p, "a part of the id equals this person's handle or name");
-    }
-    const [only] = reasons;
-    if (reasons.size === 1 && only && !only[0].suggested.some((s) => s.target === m.target)) {
-      only[0].suggested.push({ target: m.target, account: m.account, why: `seen only as a member (${m.seen.join("; ")}); ${only[1]}` });
-    } else {
-      m.candidates = [...reasons.keys()].map((p) => p.handle);
-      unmatched.push(m);
-    }
-  }
-  return unmatched;
-}

@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
-import { handleOf, type ImportedPeople, type ImportedPerson, type UnmatchedAccount } from "./import-people-match.js";
+import { handleOf } from "./import-people-keys.js";
+import { type ImportedPeople, type ImportedPerson, type UnmatchedAccount } from "./import-people-match.js";
 
 /** A YAML scalar on one line (quoted where YAML needs it: `"0412345"` stays a string). */
 function scalar(value: string): string {

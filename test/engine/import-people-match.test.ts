@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emailKey, handleOf, matchPeople, mobileKey } from "../../src/engine/import-people-match.js";
+import { emailKey, handleOf, mobileKey } from "../../src/engine/import-people-keys.js";
+import { matchPeople } from "../../src/engine/import-people-match.js";
 import type { Sighting } from "../../src/engine/import-people-sightings.js";
 
 describe("what import --people compares and names", () => {
