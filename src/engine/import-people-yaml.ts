@@ -31,8 +31,7 @@ export function peopleYaml(imported: ImportedPeople, targets: string[], schema: 
   if (imported.unmatched.length) {
     lines.push(
       "",
-      "  # Check: ids seen only in member lists, tied to no one above. Add each to the accounts of",
-      "  # the Person it belongs to, or uncomment it as a Person of its own.",
+      "  # Check: ids seen only in member lists, tied to no one above: add each to a Person's accounts, or uncomment it.",
     );
     for (const u of imported.unmatched) lines.push(...unmatchedLines(u));
   }

@@ -1,4 +1,4 @@
-import { cpSync, copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,6 +75,16 @@ describe("import --people", () => {
     expect(validated.code).toBe(0);
     const planned = await runCli(["plan", out, "--detailed-exitcode"], { env });
     expect(planned).toMatchObject({ code: 0, stdout: "No changes. The live state matches the manifests.\n" });
+
+    // Every suggestion is YAML ready to accept: uncommented, the file still validates.
+    const [head, items] = text.split("\nitems:\n") as [string, string];
+    const accepted = `${head}\nitems:\n${items.replace(/^(\s*)# (?!Check:|Seen in)/gm, "$1")}`;
+    expect(accepted).toMatch(/^ {6}forms: zhangsan$/m);
+    expect(accepted).toMatch(/^ {2}- handle: attendance-0412345$/m);
+    writeFileSync(join(out, "people.yaml"), accepted);
+    const revalidated = await runCli(["validate", out], { env });
+    expect(revalidated.stderr).toBe("");
+    expect(revalidated.code).toBe(0);
   });
 
   it("names the written schemas folder in $schema comments when given --schemas, never the installed package", async () => {
