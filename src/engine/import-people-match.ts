@@ -40,7 +40,14 @@ export interface ImportedPeople {
   unmatched: UnmatchedAccount[];
 }
 
-type Group = { records: PersonRecord[] };
+/** Records taken for one person; `into` is set once the group joined another. */
+type Group = { records: PersonRecord[]; into?: Group };
+
+function find(group: Group): Group {
+  let g = group;
+  while (g.into) g = g.into;
+  return g;
+}
 
 /** Why two sets of records may not be one person, or undefined when nothing stands against it. */
 function conflict(a: Group, b: Group): string | undefined {
@@ -66,44 +73,45 @@ function keysOf(g: Group): string[] {
  */
 export function matchPeople(sightings: Sighting[]): ImportedPeople {
   const records = collectRecords(sightings);
-  const groups: Group[] = [];
+  const all: Group[] = [];
+  // Holders of an email or mobile key; stale entries are followed to the group they joined.
   const byKey = new Map<string, Group[]>();
   const refusals: { a: Group; b: Group; why: string }[] = [];
   for (const record of records) {
     let group: Group = { records: [record] };
+    all.push(group);
+    const keys = keysOf(group);
     const candidates: Group[] = [];
-    for (const key of keysOf(group)) {
-      const holders = byKey.get(key) ?? [];
+    for (const key of keys) {
+      const holders = [...new Set((byKey.get(key) ?? []).map(find))];
       // An email or mobile that already stands for several people identifies no one.
       if (holders.length > 1) for (const h of holders) refusals.push({ a: h, b: group, why: "several people share that email or mobile" });
       else if (holders[0] && !candidates.includes(holders[0])) candidates.push(holders[0]);
     }
     for (const candidate of candidates) {
-      if (candidate === group) continue;
-      const why = conflict(candidate, group);
+      const into = find(candidate);
+      if (into === group) continue;
+      const why = conflict(into, group);
       if (why !== undefined) {
-        refusals.push({ a: candidate, b: group, why });
+        refusals.push({ a: into, b: group, why });
         continue;
       }
       // Join the candidate; a record that agrees with two people joins them too.
-      candidate.records.push(...group.records);
-      if (groups.includes(group)) groups.splice(groups.indexOf(group), 1);
-      for (const [k, holders] of byKey) byKey.set(k, [...new Set(holders.map((g) => (g === group ? candidate : g)))]);
-      for (const r of refusals) for (const side of ["a", "b"] as const) if (r[side] === group) r[side] = candidate;
-      group = candidate;
+      into.records.push(...group.records);
+      group.into = into;
+      group = into;
     }
-    if (!groups.includes(group)) groups.push(group);
-    for (const k of keysOf(group)) {
-      const holders = byKey.get(k) ?? [];
-      if (!holders.includes(group)) byKey.set(k, [...holders, group]);
+    for (const key of keys) {
+      const holders = byKey.get(key) ?? [];
+      if (!holders.some((h) => find(h) === group)) byKey.set(key, [...holders, group]);
     }
   }
 
   const people = new Map<Group, ImportedPerson>();
-  for (const [group, person] of named(groups)) people.set(group, person);
+  for (const [group, person] of named(all.filter((g) => g.into === undefined))) people.set(group, person);
   const noted = new Set<string>();
   for (const { a, b, why } of refusals) {
-    const pa = people.get(a), pb = people.get(b);
+    const pa = people.get(find(a)), pb = people.get(find(b));
     if (!pa || !pb || pa === pb || noted.has(pairOf(pa, pb))) continue;
     noted.add(pairOf(pa, pb));
     pa.notes.push(`Shares an email or a mobile with \`${pb.handle}\`, but ${why}: not merged.`);
