@@ -94,11 +94,13 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("import")
-    .description("write manifests for what a target holds today")
+    .description("write manifests for what a target holds today, or (--people) a first people.yaml")
     .argument("[paths...]", "manifests holding the Target (and, for kinds that cannot be listed, the objects to read)", ["."])
-    .requiredOption("--target <name>", "the target to import")
+    .option("--target <name>", "the target to import (with --people: only this target)")
     .option("--kind <kind>", "only this kind (repeatable)", collect)
-    .option("--out <dir>", "folder to write one file per kind into", ".")
+    .option("--people", "write people.yaml: the people found in every target, matched where an email or mobile agrees")
+    .option("--out <dir>", "folder to write into", ".")
+    .option("--schemas <dir>", "the folder orgform schema --out wrote: $schema comments point there (default: the schemas' URLs)")
     .action(async (paths: string[], opts) => {
       stopBeforeWrites(io);
       exitCode = await importCommand(paths, opts, io);

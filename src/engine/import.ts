@@ -1,8 +1,6 @@
-import { relative, sep } from "node:path";
 import { stringify } from "yaml";
 import type { KindSpec } from "../drivers/driver.js";
 import type { Manifests } from "../manifest/load.js";
-import { SCHEMA_DIR } from "../manifest/schemas.js";
 import { UsageError } from "../model/errors.js";
 import { can, reasonOf } from "../model/kind.js";
 import type { LiveResource } from "../model/resource.js";
@@ -52,14 +50,14 @@ export async function readForImport(
 
 /**
  * One manifest file for what a target holds of one kind: every object, in key order, with
- * its vendor ids pinned, and a schema comment for editors.
+ * its vendor ids pinned, and a schema comment for editors naming `schema` (where the kind's
+ * schema is found from the file: see `schemaLocation`).
  */
-export function importedManifest(target: string, spec: KindSpec, live: LiveResource[], outDir: string): string {
+export function importedManifest(target: string, spec: KindSpec, live: LiveResource[], schema: string): string {
   const items = live
     .filter((r) => r.kind === spec.kind && r.target === target)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((r) => spec.toItem(r));
-  const schema = relative(outDir, `${SCHEMA_DIR}${spec.schema}`).split(sep).join("/");
   const doc = { apiVersion: "orgform/v1", kind: spec.kind, target, items };
   return [
     `# yaml-language-server: $schema=${schema}`,
