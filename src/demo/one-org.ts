@@ -3,16 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../emulator/server.js";
 import { readStateFile } from "../emulator/state.js";
+import { oneOrgEnv } from "./one-org-env.js";
 import { ROOT, runSteps } from "./steps.js";
 
-/** Secrets the emulator state accepts (examples/one-org/demo.env); not secrets of any company. */
-const SECRETS = {
-  DINGTALK_APP_SECRET: "demo-secret-not-for-production",
-  JIANDAOYUN_API_KEY: "demo-api-key-not-for-production",
-  ISDP_APP_TOKEN: "demo-app-token-not-for-production",
-  XINRENXINSHI_APP_SECRET: "demo-secret-not-for-production",
-  O2OA_PASSWORD: "demo-password-not-for-production",
-};
 
 /** A joiner, a mover and a leaver in examples/one-org, each one edit of org/people.yaml. */
 export const EDITS = {
@@ -28,7 +21,7 @@ export const EDITS = {
  */
 async function demo(): Promise<number> {
   const emulator = await startEmulator({ state: readStateFile(`${ROOT}examples/emulator/one-org.yaml`) });
-  const env = { ...process.env, ...SECRETS, ...Object.fromEntries(["DINGTALK", "JIANDAOYUN", "ISDP", "XINRENXINSHI", "O2OA"].map((v) => [`${v}_ENDPOINT`, `${emulator.url}/${v.toLowerCase()}`])) };
+  const env = { ...process.env, ...oneOrgEnv(emulator.url) };
   const dir = mkdtempSync(join(tmpdir(), "orgform-one-org-"));
   cpSync(`${ROOT}examples/one-org`, dir, { recursive: true });
   const people = join(dir, "org/people.yaml");

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { oneOrgEnv } from "../../src/demo/one-org-env.js";
 import { readStateFile } from "../../src/emulator/state.js";
 import { applyDir, ROOT, runCli, useEmulator } from "../helpers/orgform.js";
 
@@ -12,18 +13,10 @@ import { applyDir, ROOT, runCli, useEmulator } from "../helpers/orgform.js";
  */
 const emulators = useEmulator();
 
-const SECRETS = {
-  DINGTALK_APP_SECRET: "demo-secret-not-for-production",
-  JIANDAOYUN_API_KEY: "demo-api-key-not-for-production",
-  ISDP_APP_TOKEN: "demo-app-token-not-for-production",
-  XINRENXINSHI_APP_SECRET: "demo-secret-not-for-production",
-  O2OA_PASSWORD: "demo-password-not-for-production",
-};
 
 async function appliedOneOrg(): Promise<{ dir: string; env: Record<string, string> }> {
   const emulator = await emulators.start(readStateFile(`${ROOT}examples/emulator/one-org.yaml`) as Record<string, unknown>);
-  const env: Record<string, string> = { ...SECRETS };
-  for (const v of ["DINGTALK", "JIANDAOYUN", "ISDP", "XINRENXINSHI", "O2OA"]) env[`${v}_ENDPOINT`] = `${emulator.url}/${v.toLowerCase()}`;
+  const env = oneOrgEnv(emulator.url);
   const dir = mkdtempSync(join(tmpdir(), "orgform-import-people-"));
   cpSync(`${ROOT}examples/one-org`, dir, { recursive: true });
   const { results } = await applyDir(dir, env);

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { oneOrgEnv } from "../../src/demo/one-org-env.js";
 import { readStateFile } from "../../src/emulator/state.js";
 import { readLive } from "../../src/engine/live.js";
 import { scopeFor } from "../../src/engine/fetch.js";
@@ -16,18 +17,10 @@ import { applySession, planDir, ROOT, runCli, useEmulator, type TestEmulator } f
  */
 const emulators = useEmulator();
 
-const SECRETS = {
-  DINGTALK_APP_SECRET: "demo-secret-not-for-production",
-  JIANDAOYUN_API_KEY: "demo-api-key-not-for-production",
-  ISDP_APP_TOKEN: "demo-app-token-not-for-production",
-  XINRENXINSHI_APP_SECRET: "demo-secret-not-for-production",
-  O2OA_PASSWORD: "demo-password-not-for-production",
-};
 
 async function start(): Promise<{ emulator: TestEmulator; dir: string; env: Record<string, string> }> {
   const emulator = await emulators.start(readStateFile(`${ROOT}examples/emulator/one-org.yaml`) as Record<string, unknown>);
-  const env: Record<string, string> = { ...SECRETS };
-  for (const v of ["DINGTALK", "JIANDAOYUN", "ISDP", "XINRENXINSHI", "O2OA"]) env[`${v}_ENDPOINT`] = `${emulator.url}/${v.toLowerCase()}`;
+  const env = oneOrgEnv(emulator.url);
   const dir = mkdtempSync(join(tmpdir(), "orgform-one-org-"));
   cpSync(`${ROOT}examples/one-org`, dir, { recursive: true });
   return { emulator, dir, env };
@@ -134,8 +127,7 @@ describe("org-model input errors name file, line and field, and call no vendor",
     const dir = mkdtempSync(join(tmpdir(), "orgform-one-org-bad-"));
     cpSync(`${ROOT}examples/one-org`, dir, { recursive: true });
     breakIt(dir);
-    const env: Record<string, string> = { ...SECRETS };
-    for (const v of ["DINGTALK", "JIANDAOYUN", "ISDP", "XINRENXINSHI", "O2OA"]) env[`${v}_ENDPOINT`] = `${emulator.url}/${v.toLowerCase()}`;
+    const env = oneOrgEnv(emulator.url);
 
     const run = await runCli(["plan", dir], { env });
 
@@ -155,7 +147,7 @@ function edit(dir: string, file: string, change: (text: string) => string): void
 
 describe("an org directory no manifest refers to changes nothing", () => {
   const ORG = "apiVersion: orgform/v1\nkind: Person\nitems:\n  - { handle: someone, name: 某人, accounts: {} }\n---\napiVersion: orgform/v1\nkind: Team\nitems:\n  - { handle: t, members: [someone] }\n---\napiVersion: orgform/v1\nkind: Department\nitems:\n  - { handle: d, head: someone }\n";
-  const env = { ...SECRETS, DINGTALK_ENDPOINT: "http://127.0.0.1:1/dingtalk", JIANDAOYUN_ENDPOINT: "http://127.0.0.1:1/j", ISDP_ENDPOINT: "http://127.0.0.1:1/i", XINRENXINSHI_ENDPOINT: "http://127.0.0.1:1/x", O2OA_ENDPOINT: "http://127.0.0.1:1/o", O2OA_SSO_KEY: "k" };
+  const env = { ...oneOrgEnv("http://127.0.0.1:1"), O2OA_SSO_KEY: "k" };
   const desiredOf = (dir: string) =>
     loadManifests([dir], { env, unsetVariables: "record" }).desired.map((d) => JSON.stringify([d.target, d.kind, d.key, d.fields, d.pins, d.absent, d.previousKeys]));
 
