@@ -3,7 +3,7 @@ import type { Diagnostic, FetchScope, Plan, PlanSelection, PlanTarget } from "..
 import { PLAN_FORMAT_VERSION } from "../model/plan.js";
 import type { LiveResource } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
-import { matchAll, plan } from "../planner/plan.js";
+import { matchAll, plan } from "../planner/planner.js";
 import { shippedDrivers, type DriverLookup } from "./drivers.js";
 import { fingerprint } from "./fingerprint.js";
 import { ORGFORM_VERSION } from "./version.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { manifestsFromText } from "../helpers/seed.js";
 import { compileContext } from "../../src/apply/compile.js";
 import { punchGroup } from "../../src/drivers/dingtalk/kinds/punch-group.js";
-import { plan } from "../../src/planner/plan.js";
+import { plan } from "../../src/planner/planner.js";
 import { kindModels } from "../../src/drivers/registry.js";
 
 /** The vendor's documented request example (developer.alibaba.com/docs/api.htm?apiId=47778, dingtalk.oapi.pbp.instance.group.member.update). */

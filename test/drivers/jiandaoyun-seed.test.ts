@@ -3,7 +3,7 @@ import { manifestsFromText } from "../helpers/seed.js";
 import { roleGroup } from "../../src/drivers/jiandaoyun/kinds/role-group.js";
 import { kindModels } from "../../src/drivers/registry.js";
 import { compileContext } from "../../src/apply/compile.js";
-import { plan } from "../../src/planner/plan.js";
+import { plan } from "../../src/planner/planner.js";
 
 /** The vendor's documented request example (help.jodoo.com/open/18531, POST /api/v5/corp/role_group/update), as sent. */
 const SEED_BODY = `{

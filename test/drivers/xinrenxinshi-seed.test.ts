@@ -5,7 +5,7 @@ import { department } from "../../src/drivers/xinrenxinshi/kinds/department.js";
 import { kindModels } from "../../src/drivers/registry.js";
 import { compileContext } from "../../src/apply/compile.js";
 import type { LiveResource } from "../../src/model/resource.js";
-import { plan } from "../../src/planner/plan.js";
+import { plan } from "../../src/planner/planner.js";
 import { applyDir, useEmulator } from "../helpers/orgform.js";
 import { APP_KEY, ENV, ID, manifests, SECRET } from "./xinrenxinshi-fixtures.js";
 

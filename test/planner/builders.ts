@@ -1,6 +1,6 @@
 import type { KindModel } from "../../src/model/kind.js";
 import type { DesiredResource, LiveResource } from "../../src/model/resource.js";
-import type { PlanInput } from "../../src/planner/plan.js";
+import type { PlanInput } from "../../src/planner/planner.js";
 
 /** A tree kind with a parent reference and a member set, like departments or units. */
 export const DEPT: KindModel = {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../src/model/plan.js";
 import type { DesiredResource, LiveResource } from "../../src/model/resource.js";
-import { plan } from "../../src/planner/plan.js";
+import { plan } from "../../src/planner/planner.js";
 import { have, input, want } from "./builders.js";
 
 const key = fc.constantFrom("A", "B", "C", "D", "E", "F");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KindModel } from "../../src/model/kind.js";
-import { plan } from "../../src/planner/plan.js";
-import { matchAll } from "../../src/planner/plan.js";
+import { plan } from "../../src/planner/planner.js";
+import { matchAll } from "../../src/planner/planner.js";
 import { DEPT, have, want } from "./builders.js";
 
 /** A tree kind whose parent reference the vendor stores by id, and a child kind keyed under a group. */

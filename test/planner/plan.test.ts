@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plan } from "../../src/planner/plan.js";
+import { plan } from "../../src/planner/planner.js";
 import { have, input, want } from "./builders.js";
 
 describe("plan", () => {
