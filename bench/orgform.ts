@@ -46,7 +46,7 @@ export async function orgform() {
     load<Json>("render/json.js"),
     load<Markdown>("render/markdown.js"),
     load<Registry>("drivers/registry.js"),
-    load<Retry>("apply/retry.js"),
+    load<Retry>("http/retry.js"),
   ]);
   return { ...live, ...scope, ...operations, ...fetch, ...plan, ...manifest, ...text, ...json, ...markdown, ...registry, ...retry };
 }
