@@ -42,7 +42,6 @@ export function emptyDirectory(): Directory {
 export function buildDirectory(documents: ParsedDocument[], targetNames: ReadonlySet<string>, diagnostics: Diagnostic[]): Directory {
   const dir: Directory = { people: new Map(), teams: new Map(), departments: new Map(), peopleIn: new Map(), children: new Map(), byAccount: new Map() };
   const report = (doc: ParsedDocument, path: (string | number)[], message: string) => diagnostics.push({ source: doc.positionOf(path), path: formatPath(path), message });
-  const where = new Map<object, { doc: ParsedDocument; index: number }>();
 
   for (const doc of documents) {
     const v = doc.value as { kind: string; items: Raw[] };
@@ -57,11 +56,10 @@ export function buildDirectory(documents: ParsedDocument[], targetNames: Readonl
       }
       const entry = v.kind === "Person" ? readPerson(item, handle, at) : v.kind === "Team" ? readTeam(item, handle, at) : readDepartment(item, handle, at);
       (table as Map<string, object>).set(handle, entry);
-      where.set(entry, { doc, index });
     });
   }
 
-  const at = (entry: object) => where.get(entry) as { doc: ParsedDocument; index: number };
+  const at = (entry: object) => (entry as unknown as Located).place();
   const checkAccounts = (entry: OrgPerson | OrgDepartment, kind: string) => {
     for (const target of Object.keys(entry.accounts)) {
       if (targetNames.has(target)) continue;
@@ -162,6 +160,10 @@ class Located {
   }
   get source(): SourcePosition {
     return (this.#known ??= this.#doc.positionOf(["items", this.#index]));
+  }
+  /** The document and item index, for messages about a field of the entry. */
+  place(): { doc: ParsedDocument; index: number } {
+    return { doc: this.#doc, index: this.#index };
   }
 }
 
