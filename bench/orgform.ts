@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { DriverSizes } from "./minimum.js";
 
@@ -14,6 +15,7 @@ type PlanModule = typeof import("../src/engine/build-plan.js");
 type Load = typeof import("../src/manifest/load.js");
 type Text = typeof import("../src/render/text.js");
 type Json = typeof import("../src/render/json.js");
+type PlanFile = typeof import("../src/engine/plan-file.js");
 type Markdown = typeof import("../src/render/markdown.js");
 type Registry = typeof import("../src/drivers/registry.js");
 type Retry = typeof import("../src/http/retry.js");
@@ -35,7 +37,7 @@ function load<T>(path: string): Promise<T> {
 }
 
 export async function orgform() {
-  const [live, scope, operations, fetch, plan, manifest, text, json, markdown, registry, retry] = await Promise.all([
+  const [live, scope, operations, fetch, plan, manifest, text, json, markdown, registry, retry, planFile] = await Promise.all([
     load<Live>("engine/live.js"),
     load<Scope>("engine/scope.js"),
     load<Operations>("engine/operations.js"),
@@ -46,9 +48,17 @@ export async function orgform() {
     load<Json>("render/json.js"),
     load<Markdown>("render/markdown.js"),
     load<Registry>("drivers/registry.js"),
-    load<Retry>("apply/retry.js"),
+    load<Retry>("http/retry.js"),
+    load<PlanFile>("engine/plan-file.js"),
   ]);
-  return { ...live, ...scope, ...operations, ...fetch, ...plan, ...manifest, ...text, ...json, ...markdown, ...registry, ...retry };
+  return { ...live, ...scope, ...operations, ...fetch, ...plan, ...manifest, ...text, ...json, ...markdown, ...registry, ...retry, ...planFile };
+}
+
+/** The YAML parser orgform uses, as its build resolves it: the baseline for validate. */
+export async function jsYaml(): Promise<typeof import("js-yaml")> {
+  const file = createRequire(new URL("package.json", new URL("../", DIST))).resolve("js-yaml");
+  const mod = (await import(pathToFileURL(file).href)) as { default?: typeof import("js-yaml") } & typeof import("js-yaml");
+  return mod.default ?? mod;
 }
 
 export async function emulatorServer(): Promise<Server> {
@@ -75,4 +85,20 @@ export async function driverSizes(): Promise<DriverSizes> {
     jiandaoyunMemberChunk: jiandaoyun.MEMBER_CHUNK,
     o2oaPage: o2oa.PAGE_SIZE,
   };
+}
+
+type Read = typeof import("../src/manifest/read.js");
+type Directory = typeof import("../src/manifest/org/directory.js");
+type OrgDocuments = typeof import("../src/manifest/org/documents.js");
+
+/** The org model's steps, to time resolution apart from parsing and validation. */
+export async function orgModel() {
+  const [manifest, read, directory, documents, registry] = await Promise.all([
+    load<Load>("manifest/load.js"),
+    load<Read>("manifest/read.js"),
+    load<Directory>("manifest/org/directory.js"),
+    load<OrgDocuments>("manifest/org/documents.js"),
+    load<Registry>("drivers/registry.js"),
+  ]);
+  return { ...manifest, ...read, ...directory, ...documents, findKind: registry.findKind };
 }

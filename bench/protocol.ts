@@ -13,6 +13,8 @@ export interface WorkerTask {
   verify: boolean;
   /** Apply each target's operations on their own, one target after the other. */
   applyPerTarget: boolean;
+  /** Stop after plan and writing the plan file (no render, compile or apply): the 500k run. */
+  planOnly?: boolean;
 }
 
 export interface PhaseMeasure {

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Drift, Shape } from "./generate.js";
+import { int, mb, ms, ratio } from "./format.js";
+import type { OrgResolutionRun } from "./org.js";
 import type { PhaseMeasure } from "./protocol.js";
+import { verdicts } from "./targets.js";
 
 export interface VendorCalls {
   calls: number;
@@ -54,14 +57,12 @@ export interface BenchResults {
   machine: { cpus: number; model: string; memoryGB: number; freeMemoryGB: number; node: string; os: string };
   runs: Record<string, RunResult>;
   scaling?: { from: string; to: string; resourceRatio: number; planTimeRatioCold: number; planTimeRatioWarm: number }[];
+  /** Org-model resolution per directory size (the `org` run). */
+  org?: Record<string, OrgResolutionRun & { measuredAt: string; loadAverageBefore: number }>;
 }
 
-const SIZE_RUNS = ["1k", "10k", "100k"];
+const SIZE_RUNS = ["1k", "10k", "100k", "500k"];
 
-const ms = (n: number | undefined) => (n === undefined ? "–" : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`);
-const mb = (n: number | undefined) => (n === undefined ? "–" : `${Math.round(n)} MB`);
-const ratio = (n: number | undefined) => (n === undefined ? "–" : n.toFixed(2));
-const int = (n: number) => n.toLocaleString("en-US");
 
 function totals(record: { calls?: Record<string, VendorCalls> } | undefined): { calls: number; minimum: number } | undefined {
   if (!record?.calls) return undefined;
@@ -152,61 +153,6 @@ function rateTable(results: BenchResults): string[] {
   return out;
 }
 
-interface Verdict {
-  target: string;
-  measured: string;
-  goal: string;
-  met: boolean | undefined;
-}
-
-function verdicts(results: BenchResults): Verdict[] {
-  const out: Verdict[] = [];
-  const big = results.runs["100k"];
-  if (big?.loadValidatePlan) {
-    out.push({ target: "load+validate+plan, 100k org", measured: ms(big.loadValidatePlan.ms), goal: "≤ 3 s", met: big.loadValidatePlan.ms <= 3000 });
-    out.push({ target: "peak RSS (load, fetch, plan), 100k org", measured: mb(big.loadValidatePlan.peakRssMB), goal: "≤ 1 GB", met: big.loadValidatePlan.peakRssMB <= 1024 });
-  }
-  // Throughput at the largest size measured: at 1k the fixed start-up (compiling the schemas) dominates.
-  const largest = [...SIZE_RUNS].reverse().map((s) => results.runs[s]).find((r) => r?.loadMBps !== undefined);
-  if (largest?.loadMBps !== undefined) {
-    out.push({ target: `manifest loading, ${largest.run} (${(largest.manifests.bytes / 2 ** 20).toFixed(1)} MB)`, measured: `${largest.loadMBps.toFixed(1)} MB/s`, goal: "≥ 10 MB/s", met: largest.loadMBps >= 10 });
-  }
-  for (const s of results.scaling ?? []) {
-    out.push({
-      target: `planner scaling ${s.from} → ${s.to} (${s.resourceRatio.toFixed(1)}× resources)`,
-      measured: `${s.planTimeRatioCold.toFixed(1)}× cold, ${s.planTimeRatioWarm.toFixed(1)}× warm`,
-      goal: "≤ 12×",
-      met: s.planTimeRatioCold <= 12 && s.planTimeRatioWarm <= 12,
-    });
-  }
-  for (const phase of ["fetch", "apply"]) {
-    const worst: { ratio: number; where: string }[] = [];
-    for (const s of SIZE_RUNS) {
-      for (const [v, c] of Object.entries(results.runs[s]?.phases[phase]?.calls ?? {})) if (c.ratio !== undefined) worst.push({ ratio: c.ratio, where: `${s} ${v}` });
-    }
-    if (!worst.length) continue;
-    const bad = worst.filter((w) => Math.abs(w.ratio - 1) > 1e-9);
-    const max = worst.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-    out.push({
-      target: `${phase} calls / minimum`,
-      measured: bad.length ? bad.map((w) => `${w.where} ${w.ratio.toFixed(2)}`).join(", ") : `1.00 everywhere (max ${max.ratio.toFixed(2)})`,
-      goal: "1.00",
-      met: bad.length === 0,
-    });
-  }
-  const rate = results.runs["rate"];
-  if (rate) {
-    for (const [name, p] of Object.entries(rate.phases)) {
-      if (!name.startsWith("apply:")) continue;
-      for (const [vendor, b] of Object.entries(p.rateBound ?? {})) {
-        out.push({ target: `apply time / rate bound, ${vendor} (${int(b.calls)} calls)`, measured: `${ms(p.ms)} / ${ms(b.boundMs)} = ${b.ratio.toFixed(2)}`, goal: "≤ 1.10", met: b.ratio <= 1.1 });
-      }
-      out.push({ target: `calls refused for rate, ${name}`, measured: String(p.refusedForRate ?? 0), goal: "0", met: (p.refusedForRate ?? 0) === 0 });
-    }
-  }
-  return out;
-}
-
 function verdictTable(results: BenchResults): string[] {
   return ["| target | measured | goal | met |", "|---|---|---|---|", ...verdicts(results).map((v) => `| ${v.target} | ${v.measured} | ${v.goal} | ${v.met === undefined ? "–" : v.met ? "yes" : "**no**"} |`)];
 }
@@ -245,7 +191,9 @@ export function resultsSection(results: BenchResults): string {
     "",
   ];
   const rate = rateTable(results);
-  if (rate.length) lines.push("### Apply under the published rate limits", "", ...rate, "");
+  if (rate.length) lines.push("### Fetch and apply under the published rate limits", "", ...rate, "");
+  const org = Object.entries(results.org ?? {});
+  if (org.length) lines.push("### Org-model resolution", "", "| people | departments / teams | items / member ids | directory | resolution | total |", "|---|---|---|---|---|---|", ...org.map(([, o]) => `| ${int(o.persons)} | ${int(o.departments)} / ${int(o.teams)} | ${int(o.items)} / ${int(o.members)} | ${ms(o.directoryMs)} | ${ms(o.resolveMs)} | ${ms(o.totalMs)} |`), "");
   return lines.join("\n");
 }
 
@@ -279,7 +227,8 @@ export function printReport(results: BenchResults, runs: string[]): string {
             .join(", ")
         : "";
       let extra = "";
-      if (phase === "load") extra = `${(r.loadMBps ?? 0).toFixed(1)} MB/s`;
+      if (phase === "load") extra = `${(r.loadMBps ?? 0).toFixed(1)} MB/s${r.phases["yaml"] ? `, ${(p.ms / r.phases["yaml"].ms).toFixed(2)}× js-yaml alone` : ""}`;
+      if (phase === "write") extra = `${(Number(p.info["bytes"]) / 2 ** 20).toFixed(1)} MB, ${String(p.info["perAction"])} bytes per action`;
       if (phase === "plan") extra = `${String(p.info["actions"])} actions; warm ${ms(r.phases["plan-warm"]?.ms)}`;
       if (phase === "render") extra = Object.entries(p.info as Record<string, { ms: number; bytes: number }>).map(([f, x]) => `${f} ${ms(x.ms)} (${Math.round(x.bytes / 1024)} KB)`).join(", ");
       if (phase === "verify") extra = `${String(p.info["actionsLeft"])} actions left`;
@@ -292,6 +241,6 @@ export function printReport(results: BenchResults, runs: string[]): string {
     const lvp = r.loadValidatePlan;
     if (lvp) lines.push(`  load+validate+plan: ${ms(lvp.ms)}, peak RSS ${mb(lvp.peakRssMB)}`);
   }
-  lines.push("", "Targets (issue 9):", ...verdicts(results).map((v) => `  ${v.met === undefined ? " " : v.met ? "ok  " : "MISS"} ${v.target}: ${v.measured} (goal ${v.goal})`));
+  lines.push("", "Targets:", ...verdicts(results).map((v) => `  ${v.met === undefined ? " " : v.met ? "ok  " : "MISS"} ${v.target}: ${v.measured} (goal ${v.goal})`));
   return `${lines.join("\n")}\n`;
 }

@@ -1,8 +1,9 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import type { ActionResult } from "../src/model/result.js";
 import { applyMinimum } from "./minimum.js";
-import { driverSizes, orgform } from "./orgform.js";
+import { driverSizes, jsYaml, orgform } from "./orgform.js";
 import type { ParentMessage, PhaseMeasure, WorkerMessage, WorkerTask } from "./protocol.js";
 
 /**
@@ -93,6 +94,17 @@ async function run(task: WorkerTask): Promise<void> {
   if (task.liftPacing) for (const d of o.drivers) d.limits.buckets = {};
   const retry = o.defaultRetryPolicy();
 
+  // The baseline for validate: js-yaml alone on the same bytes, in the same process and run.
+  const yaml = await jsYaml();
+  await phase(
+    "yaml",
+    () => {
+      let documents = 0;
+      for (const name of readdirSync(task.dir).filter((f) => f.endsWith(".yaml")).sort()) documents += yaml.loadAll(readFileSync(join(task.dir, name), "utf8")).length;
+      return documents;
+    },
+    (documents) => ({ documents }),
+  );
   const manifests = await phase(
     "load",
     () => o.loadManifests([task.dir], { env: task.env }),
@@ -123,6 +135,17 @@ async function run(task: WorkerTask): Promise<void> {
     }),
   );
   const plan = outcome.plan;
+  const planFile = join(task.dir, "plan.json");
+  await phase(
+    "write",
+    () => o.writePlanFile(planFile, plan),
+    () => ({ bytes: statSync(planFile).size, perAction: Math.round(statSync(planFile).size / Math.max(1, plan.actions.length)) }),
+  );
+  rmSync(planFile, { force: true });
+  if (task.planOnly) {
+    send({ kind: "done", peakMethod: peak.method });
+    return;
+  }
   await phase(
     "render",
     () => {

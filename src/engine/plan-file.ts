@@ -1,15 +1,22 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { formatPath, schemaDiagnostics } from "../manifest/diagnose.js";
 import { validatorFor } from "../manifest/schemas.js";
 import { parseYamlFile } from "../manifest/yaml.js";
 import { ManifestError } from "../model/errors.js";
 import type { Plan } from "../model/plan.js";
+import { batched, jsonPieces } from "../render/json.js";
 import { PLAN_FORMAT_VERSION } from "../model/plan.js";
 import type { SourcePosition } from "../model/resource.js";
 import { shippedDrivers, type DriverLookup } from "./drivers.js";
 
+/** Write the plan file in chunks of about 1 MB: a large plan is never one string in memory. */
 export function writePlanFile(file: string, plan: Plan): void {
-  writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+  const fd = openSync(file, "w");
+  try {
+    for (const chunk of batched(jsonPieces(plan))) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Read and check a plan file; every problem names the file, line and JSON path. */

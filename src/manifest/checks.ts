@@ -88,15 +88,18 @@ export function identityClashes(desired: DesiredResource[], idPins: (kind: strin
   const groups = new Map<string, DesiredResource[]>();
   for (const d of desired) {
     const g = `${d.target}\u0000${d.kind}`;
-    groups.set(g, [...(groups.get(g) ?? []), d]);
+    const list = groups.get(g);
+    if (list) list.push(d);
+    else groups.set(g, [d]);
   }
   for (const items of groups.values()) {
+    const ownPins = items[0] ? idPins(items[0].kind) : [];
     const byKey = new Map(items.map((d) => [d.key, d]));
     const pins = new Map<string, DesiredResource>(); // "field\0value" → first item
     const previous = new Map<string, DesiredResource>();
     const looks = new Map<string, DesiredResource>();
     for (const d of items) {
-      for (const pin of idPins(d.kind)) {
+      for (const pin of ownPins) {
         const value = d.pins[pin];
         if (value === undefined || value === null) continue;
         const first = pins.get(`${pin}\u0000${String(value)}`);

@@ -23,13 +23,17 @@ export function decodeManifest(file: string, bytes: Uint8Array): Decoded {
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
-  const bad = firstInvalidUtf8(body);
-  if (bad >= 0) {
+  // The fatal decoder refuses what firstInvalidUtf8 refuses; the byte-by-byte scan runs only to
+  // say where.
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(body));
     const { line, column } = positionOfByte(body, bad);
     const hex = (body[bad] ?? 0).toString(16).padStart(2, "0");
     return refuse(file, line, column, `the file is not UTF-8 (byte 0x${hex} is not valid here; was it saved as GBK or another legacy encoding?)`);
   }
-  const text = utf8.decode(body);
   const control = firstRawControl(text);
   if (control) return refuse(file, control.line, control.column, `control character ${codePoint(control.char)} in the file; manifests hold plain text only`);
   return { ok: true, text };

@@ -2,7 +2,7 @@ import { allKinds } from "../drivers/registry.js";
 import type { Diagnostic } from "../model/plan.js";
 import { decodeManifest } from "./encoding.js";
 import { codeOf, discoverManifests, readManifestFile, type SkippedEntry } from "./files.js";
-import { valueProblems } from "./values.js";
+import { isPlainText, valueProblems } from "./values.js";
 import { parseYamlFile, type ParsedDocument } from "./yaml.js";
 
 export interface ReadManifests {
@@ -62,7 +62,8 @@ function readOne(path: string, display: string): { documents: ParsedDocument[]; 
     if (!parsed.documents.some((d) => looksLikeOrgform(d.value))) return { ...parsed, skipped: "not an orgform manifest (no apiVersion: orgform/v1 and no orgform kind)" };
   }
   const diagnostics = [...parsed.diagnostics];
-  for (const d of parsed.documents) diagnostics.push(...valueProblems(d));
+  const plain = isPlainText(decoded.text);
+  for (const d of parsed.documents) diagnostics.push(...valueProblems(d, plain));
   return { documents: parsed.documents, diagnostics };
 }
 

@@ -9,11 +9,16 @@ import { resourceId, type DesiredResource } from "../model/resource.js";
 export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<string, KindModel>): Diagnostic[] {
   const refs = refFieldsByKind(kinds);
   if (![...refs.values()].some((list) => list.length)) return [];
-  const byId = new Map(desired.map((d) => [resourceId(d.target, d.kind, d.key), d]));
+  // Only kinds that something refers to need an index; only kinds with references are checked.
+  const referenced = new Set([...refs.values()].flatMap((list) => list.map(([, kind]) => kind)));
+  const byId = new Map<string, DesiredResource>();
+  for (const d of desired) if (referenced.has(d.kind)) byId.set(resourceId(d.target, d.kind, d.key), d);
   const diagnostics: Diagnostic[] = [];
   for (const d of desired) {
     if (d.absent) continue;
-    for (const [field, refKind] of refs.get(d.kind) ?? []) {
+    const fields = refs.get(d.kind);
+    if (!fields?.length) continue;
+    for (const [field, refKind] of fields) {
       const value = d.fields[field];
       if (value === undefined || value === null) continue;
       const other = byId.get(resourceId(d.target, refKind, String(value)));
@@ -35,8 +40,9 @@ function refFieldsByKind(kinds: ReadonlyMap<string, KindModel>): Map<string, [st
 function findCycles(desired: DesiredResource[], refs: Map<string, [string, string][]>): Diagnostic[] {
   const parentOf = new Map<string, { id: string; field: string }>();
   const byId = new Map<string, DesiredResource>();
+  const selfRefsOf = new Map([...refs].map(([kind, list]) => [kind, list.filter(([, refKind]) => refKind === kind)]));
   for (const d of desired) {
-    const selfRefs = (refs.get(d.kind) ?? []).filter(([, refKind]) => refKind === d.kind);
+    const selfRefs = selfRefsOf.get(d.kind) ?? [];
     if (!selfRefs.length) continue;
     const id = resourceId(d.target, d.kind, d.key);
     byId.set(id, d);

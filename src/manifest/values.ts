@@ -8,31 +8,62 @@ import type { ParsedDocument, PathSegment } from "./yaml.js";
  * characters (in keys and strings), and mapping keys that look alike but differ (NFC/NFD forms,
  * full-width letters), which a reader takes for one key.
  */
-export function valueProblems(doc: ParsedDocument): Diagnostic[] {
+export function valueProblems(doc: ParsedDocument, plainText = false): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (path: PathSegment[], key: boolean, message: string) =>
-    out.push({ source: doc.positionOf(path, key), path: formatPath(path), message });
-  const visit = (value: unknown, path: PathSegment[]): void => {
+  // One path, grown and shrunk along the walk; copied only for a message.
+  const path: PathSegment[] = [];
+  const report = (at: PathSegment[], key: boolean, message: string) =>
+    out.push({ source: doc.positionOf(at, key), path: formatPath(at), message });
+  const visit = (value: unknown): void => {
     if (typeof value === "string") {
+      if (plainText) return;
       const m = FORBIDDEN_CHAR.exec(value);
-      if (m) report(path, false, `holds control character ${codePoint(m[0])}; values must be plain text`);
+      if (m) report([...path], false, `holds control character ${codePoint(m[0])}; values must be plain text`);
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
     } else if (value && typeof value === "object") {
-      const seen = new Map<string, string>();
-      for (const [k, v] of Object.entries(value)) {
-        const m = FORBIDDEN_CHAR.exec(k);
-        if (m) report([...path, k], true, `the key holds control character ${codePoint(m[0])}`);
-        const folded = lookAlikeForm(k);
-        const other = seen.get(folded);
-        if (other !== undefined) report([...path, k], true, `looks like the key ${JSON.stringify(other)} of the same mapping but is written with other characters (Unicode normalisation or full-width letters)`);
-        else seen.set(folded, k);
-        visit(v, [...path, k]);
+      const record = value as Record<string, unknown>;
+      // Distinct ASCII keys never look alike: the look-alike check runs where a key is not ASCII.
+      let seen: Map<string, string> | undefined;
+      for (const k in record) {
+        if (!NOT_ASCII.test(k)) continue;
+        seen = new Map();
+        break;
+      }
+      for (const k in record) {
+        if (!plainText) {
+          const m = FORBIDDEN_CHAR.exec(k);
+          if (m) report([...path, k], true, `the key holds control character ${codePoint(m[0])}`);
+        }
+        if (seen) {
+          const folded = lookAlikeForm(k);
+          const other = seen.get(folded);
+          if (other !== undefined) report([...path, k], true, `looks like the key ${JSON.stringify(other)} of the same mapping but is written with other characters (Unicode normalisation or full-width letters)`);
+          else seen.set(folded, k);
+        }
+        path.push(k);
+        visit(record[k]);
+        path.pop();
       }
     }
   };
-  visit(doc.value, []);
+  visit(doc.value);
   return out;
+}
+
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * Whether no value parsed from this text can hold a forbidden character: the text holds none,
+ * no carriage return, and no backslash (the only way to write one in an escape).
+ */
+export function isPlainText(text: string): boolean {
+  return !FORBIDDEN_CHAR.test(text) && !text.includes("\\");
 }
 
 /** The form two strings share when a reader cannot tell them apart. */

@@ -13,19 +13,35 @@ export function orderActions(
   kinds: ReadonlyMap<string, KindModel>,
 ): { actions: Action[]; problems: Diagnostic[] } {
   const byId = new Map(actions.map((a) => [a.id, a]));
-  const deps = new Map<string, Set<string>>(actions.map((a) => [a.id, new Set<string>()]));
+  // Most actions depend on nothing: a set is made only for those that do.
+  const deps = new Map<string, Set<string>>();
+  const addDep = (id: string, on: string) => {
+    let set = deps.get(id);
+    if (!set) deps.set(id, (set = new Set()));
+    set.add(on);
+  };
   const problems: Diagnostic[] = [];
 
-  // Creates and updates wait for the objects they point at to be created or renamed.
+  // Creates and updates wait for the objects they point at to be created or renamed. The
+  // referenced kind is looked up once per (kind, field), not once per change.
+  const refKinds = new Map<string, Map<string, string | undefined>>();
+  const refKindOf = (kind: string, field: string): string | undefined => {
+    let known = refKinds.get(kind);
+    if (!known) refKinds.set(kind, (known = new Map()));
+    if (known.has(field)) return known.get(field);
+    const model = kinds.get(kind);
+    const ref = model ? fieldSpecOf(model.fields, field)?.ref : undefined;
+    known.set(field, ref);
+    return ref;
+  };
   for (const action of actions) {
     if (action.op === "delete") continue;
     for (const change of action.changes) {
-      const model = kinds.get(action.kind);
-      const refKind = model ? fieldSpecOf(model.fields, change.field)?.ref : undefined;
+      const refKind = refKindOf(action.kind, change.field);
       if (!refKind || typeof change.after !== "string") continue;
       const other = byId.get(resourceId(action.target, refKind, change.after));
       if (other && other.id !== action.id && (other.op === "create" || other.renamedFrom !== undefined)) {
-        deps.get(action.id)?.add(other.id);
+        addDep(action.id, other.id);
       }
     }
   }
@@ -43,15 +59,20 @@ export function orderActions(
       const leaves =
         childAction !== undefined &&
         (childAction.op === "delete" || childAction.changes.some((c) => c.field === child.field));
-      if (childAction && leaves) deps.get(action.id)?.add(childAction.id);
+      if (childAction && leaves) addDep(action.id, childAction.id);
       else problems.push({ message: `cannot delete ${action.id}: ${child.id} still refers to it through "${child.field}"; delete or move it in the same plan` });
     }
   }
 
-  for (const action of actions) action.dependsOn = [...(deps.get(action.id) ?? [])].sort();
+  for (const action of actions) {
+    const set = deps.get(action.id);
+    action.dependsOn = set ? [...set].sort() : [];
+  }
   const depth = depths(actions, byId, problems);
-  const sorted = [...actions].sort((a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) || compareIds(a.id, b.id));
-  return { actions: sorted, problems };
+  const level = actions.map((a) => depth.get(a.id) ?? 0);
+  const order = actions.map((_, i) => i);
+  order.sort((i, j) => (level[i] as number) - (level[j] as number) || compareIds((actions[i] as Action).id, (actions[j] as Action).id));
+  return { actions: order.map((i) => actions[i] as Action), problems };
 }
 
 function compareIds(a: string, b: string): number {

@@ -42,26 +42,24 @@ export function emptyDirectory(): Directory {
 export function buildDirectory(documents: ParsedDocument[], targetNames: ReadonlySet<string>, diagnostics: Diagnostic[]): Directory {
   const dir: Directory = { people: new Map(), teams: new Map(), departments: new Map(), peopleIn: new Map(), children: new Map(), byAccount: new Map() };
   const report = (doc: ParsedDocument, path: (string | number)[], message: string) => diagnostics.push({ source: doc.positionOf(path), path: formatPath(path), message });
-  const where = new Map<object, { doc: ParsedDocument; index: number }>();
 
   for (const doc of documents) {
     const v = doc.value as { kind: string; items: Raw[] };
     v.items.forEach((item, index) => {
       const handle = String(item["handle"]);
-      const source = lazySource(doc, index);
+      const at = new Located(doc, index);
       const table = v.kind === "Person" ? dir.people : v.kind === "Team" ? dir.teams : dir.departments;
       const first = table.get(handle);
       if (first) {
         report(doc, ["items", index, "handle"], `${v.kind} "${handle}" is defined twice (first at ${first.source.file}:${first.source.line})`);
         return;
       }
-      const entry = v.kind === "Person" ? readPerson(item, handle, source) : v.kind === "Team" ? readTeam(item, handle, source) : readDepartment(item, handle, source);
+      const entry = v.kind === "Person" ? readPerson(item, handle, at) : v.kind === "Team" ? readTeam(item, handle, at) : readDepartment(item, handle, at);
       (table as Map<string, object>).set(handle, entry);
-      where.set(entry, { doc, index });
     });
   }
 
-  const at = (entry: object) => where.get(entry) as { doc: ParsedDocument; index: number };
+  const at = (entry: object) => (entry as unknown as Located).place();
   const checkAccounts = (entry: OrgPerson | OrgDepartment, kind: string) => {
     for (const target of Object.keys(entry.accounts)) {
       if (targetNames.has(target)) continue;
@@ -118,33 +116,55 @@ export function buildDirectory(documents: ParsedDocument[], targetNames: Readonl
   return dir;
 }
 
-function readPerson(item: Raw, handle: string, source: () => SourcePosition): OrgPerson {
-  const p = { handle, accounts: { ...((item["accounts"] as Record<string, string> | undefined) ?? {}) }, left: item["left"] === true } as OrgPerson;
-  for (const f of ["name", "email", "mobile", "department"] as const) if (typeof item[f] === "string") p[f] = item[f];
-  return withSource(p, source);
+const PERSON_TEXT = ["name", "email", "mobile", "department"] as const;
+const DEPARTMENT_TEXT = ["name", "parent", "head"] as const;
+
+function readPerson(item: Raw, handle: string, at: Located): OrgPerson {
+  const p = at as unknown as OrgPerson;
+  p.handle = handle;
+  p.accounts = { ...((item["accounts"] as Record<string, string> | undefined) ?? {}) };
+  p.left = item["left"] === true;
+  for (const f of PERSON_TEXT) if (typeof item[f] === "string") p[f] = item[f];
+  return p;
 }
 
-function readTeam(item: Raw, handle: string, source: () => SourcePosition): OrgTeam {
-  const t = { handle, members: (item["members"] as string[] | undefined) ?? [], teams: (item["teams"] as string[] | undefined) ?? [] } as OrgTeam;
+function readTeam(item: Raw, handle: string, at: Located): OrgTeam {
+  const t = at as unknown as OrgTeam;
+  t.handle = handle;
+  t.members = (item["members"] as string[] | undefined) ?? [];
+  t.teams = (item["teams"] as string[] | undefined) ?? [];
   if (typeof item["name"] === "string") t.name = item["name"];
-  return withSource(t, source);
+  return t;
 }
 
-function readDepartment(item: Raw, handle: string, source: () => SourcePosition): OrgDepartment {
-  const d = { handle, accounts: { ...((item["accounts"] as Record<string, string> | undefined) ?? {}) } } as OrgDepartment;
-  for (const f of ["name", "parent", "head"] as const) if (typeof item[f] === "string") d[f] = item[f];
-  return withSource(d, source);
+function readDepartment(item: Raw, handle: string, at: Located): OrgDepartment {
+  const d = at as unknown as OrgDepartment;
+  d.handle = handle;
+  d.accounts = { ...((item["accounts"] as Record<string, string> | undefined) ?? {}) };
+  for (const f of DEPARTMENT_TEXT) if (typeof item[f] === "string") d[f] = item[f];
+  return d;
 }
 
-/** Positions cost a second parse of the file: work one out only when a message asks. */
-function lazySource(doc: ParsedDocument, index: number): () => SourcePosition {
-  let known: SourcePosition | undefined;
-  return () => (known ??= doc.positionOf(["items", index]));
-}
-
-function withSource<T extends object>(entry: T, source: () => SourcePosition): T {
-  Object.defineProperty(entry, "source", { get: source, enumerable: false });
-  return entry;
+/**
+ * An org object's place in its file. Positions cost a second parse of the file: one is worked
+ * out only when a message asks. `source` is a getter of the prototype, so it is not an own,
+ * enumerable field of the entry (spreads and JSON leave it out).
+ */
+class Located {
+  readonly #doc: ParsedDocument;
+  readonly #index: number;
+  #known: SourcePosition | undefined;
+  constructor(doc: ParsedDocument, index: number) {
+    this.#doc = doc;
+    this.#index = index;
+  }
+  get source(): SourcePosition {
+    return (this.#known ??= this.#doc.positionOf(["items", this.#index]));
+  }
+  /** The document and item index, for messages about a field of the entry. */
+  place(): { doc: ParsedDocument; index: number } {
+    return { doc: this.#doc, index: this.#index };
+  }
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -74,7 +74,8 @@ type Report = (path: PathSegmentList, message: string) => void;
 /** A bound item with the fields its Person or Department gives it; undefined after a problem. */
 function bind(doc: OrgDocument, dir: Directory, binding: NonNullable<KindOrgSpec["binding"]>, item: Record<string, unknown>, report: Report): Record<string, unknown> | undefined {
   const handle = item[binding.by] as string;
-  const own = Object.fromEntries(Object.entries(item).filter(([k]) => k !== binding.by));
+  const own: Record<string, unknown> = {};
+  for (const k in item) if (k !== binding.by) own[k] = item[k];
   if (binding.by === "person") {
     const person = dir.people.get(handle);
     if (!person) return void report([binding.by], `unknown Person "${handle}"${suggest(handle, dir.people.keys())}`);
@@ -169,5 +170,7 @@ function resolveList(dir: Directory, target: string, list: unknown[], path: Path
 }
 
 function defined(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const out: Record<string, unknown> = {};
+  for (const k in fields) if (fields[k] !== undefined) out[k] = fields[k];
+  return out;
 }
