@@ -1,5 +1,5 @@
 import type { KindSpec } from "../drivers/driver.js";
-import type { OrgPerson, PersonBinding } from "../model/org.js";
+import { peopleListPath, type OrgPerson, type PersonBinding } from "../model/org.js";
 import type { DesiredResource, LiveResource } from "../model/resource.js";
 
 /** One place a person's account id appears in a target's live state. */
@@ -63,8 +63,7 @@ export function sightingsIn(target: string, kinds: KindSpec[], live: LiveResourc
       if (value !== undefined) member(value, field);
     }
     for (const path of org.peopleLists ?? []) {
-      const [head, tail] = path.split("[].");
-      if (head === undefined) continue;
+      const { field: head, inner: tail } = peopleListPath(path);
       const value = item[head];
       if (!Array.isArray(value)) continue;
       if (tail === undefined) {

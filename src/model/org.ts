@@ -73,6 +73,15 @@ export interface KindOrgSpec {
   binding?: PersonBinding | DepartmentBinding;
 }
 
+/**
+ * A `peopleLists` entry read: the item field holding the list, or, for `field[].inner`, the
+ * field holding rows and the field of each row that holds the list.
+ */
+export function peopleListPath(path: string): { field: string; inner?: string } {
+  const at = path.indexOf("[].");
+  return at < 0 ? { field: path } : { field: path.slice(0, at), inner: path.slice(at + 3) };
+}
+
 export interface PersonBinding {
   by: "person";
   /** The item field that holds the person's account (the key). */

@@ -2,8 +2,6 @@ import type { KindModel } from "../model/kind.js";
 import type { Match } from "../model/match.js";
 import type { DesiredResource, LiveResource } from "../model/resource.js";
 
-export type { Match };
-
 /** The matches of one (target, kind), and the renames they imply (new key → old key). */
 export interface KindMatches {
   matches: Match[];

@@ -1,4 +1,4 @@
-import type { WhoisReport } from "../engine/whois.js";
+import { whoisCount, type WhoisReport } from "../engine/whois.js";
 import type { Style } from "./style.js";
 
 /** A whois report as text: per target, the account and every place it appears. */
@@ -12,7 +12,7 @@ export function renderWhois(report: WhoisReport, style: Style): string {
     lines.push(`  ${t.target} (${t.driver}): account ${t.account}${t.hits.length ? "" : ": not found"}`);
     for (const h of t.hits) lines.push(`    ${h.kind} ${h.key}${h.field === "key" ? " (record)" : ` ${h.field}`}`);
   }
-  const found = report.targets.reduce((n, t) => n + t.hits.length, 0);
+  const found = whoisCount(report);
   if (report.left) lines.push(found ? style.warn(`Still present in ${found} place${found === 1 ? "" : "s"}.`) : style.add("Found nowhere: offboarding complete."));
   return `${lines.join("\n")}\n`;
 }

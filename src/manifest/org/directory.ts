@@ -40,7 +40,7 @@ export function emptyDirectory(): Directory {
  * naming a target no manifest defines, unknown handles, and cycles among teams or departments.
  */
 export function buildDirectory(documents: ParsedDocument[], targetNames: ReadonlySet<string>, diagnostics: Diagnostic[]): Directory {
-  const dir: Directory = { people: new Map(), teams: new Map(), departments: new Map(), peopleIn: new Map(), children: new Map(), byAccount: new Map() };
+  const dir = emptyDirectory();
   const report = (doc: ParsedDocument, path: (string | number)[], message: string) => diagnostics.push({ source: doc.positionOf(path), path: formatPath(path), message });
 
   for (const doc of documents) {

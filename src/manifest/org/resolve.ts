@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/plan.js";
-import { isSelector, type KindOrgSpec, type OrgDepartment, type OrgPerson } from "../../model/org.js";
+import { isSelector, peopleListPath, type KindOrgSpec, type OrgDepartment, type OrgPerson } from "../../model/org.js";
 import type { SourcePosition } from "../../model/resource.js";
 import { formatPath } from "../diagnose.js";
 import type { PathSegment } from "../yaml.js";
@@ -127,8 +127,7 @@ function resolveLists(doc: OrgDocument, dir: Directory, item: Record<string, unk
     else copy()[field] = r.ids[0] ?? null;
   }
   for (const path of org.peopleLists ?? []) {
-    const [head, tail] = path.split("[].");
-    if (head === undefined) continue;
+    const { field: head, inner: tail } = peopleListPath(path);
     const v = item[head];
     if (!Array.isArray(v)) continue;
     if (tail === undefined) {

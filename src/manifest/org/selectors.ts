@@ -1,4 +1,5 @@
 import type { OrgPerson, Selector } from "../../model/org.js";
+import { editDistance } from "../suggest.js";
 import type { Directory } from "./directory.js";
 
 /** What one selector stands for on one target. */
@@ -97,22 +98,11 @@ export function suggest(word: string, known: Iterable<string>): string {
   let bestDistance = Math.max(1, Math.floor(word.length / 4)) + 1;
   for (const k of known) {
     if (Math.abs(k.length - word.length) >= bestDistance) continue;
-    const d = distance(word, k);
+    const d = editDistance(word, k);
     if (d < bestDistance) {
       best = k;
       bestDistance = d;
     }
   }
   return best === undefined ? "" : ` (did you mean "${best}"?)`;
-}
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
