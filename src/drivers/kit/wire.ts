@@ -14,9 +14,19 @@ export interface AnswerSchema<T> {
   readonly validate: ValidateFunction<T>;
 }
 
-/** Compile an answer schema once. Extra fields pass: vendors add fields without notice. */
+/**
+ * An answer schema, compiled once, on first use: a command that never reads an answer of this
+ * kind (validate, show, a CLI start) does not pay for it. Extra fields pass: vendors add fields
+ * without notice.
+ */
 export function answerSchema<T>(what: string, schema: object): AnswerSchema<T> {
-  return { what, validate: ajv.compile<T>(schema) };
+  let compiled: ValidateFunction<T> | undefined;
+  return {
+    what,
+    get validate() {
+      return (compiled ??= ajv.compile<T>(schema));
+    },
+  };
 }
 
 /** The problem with an answer, or undefined when it fits the schema. */
