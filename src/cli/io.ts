@@ -18,20 +18,41 @@ export function colorWanted(isTty: boolean, env: Env): boolean {
   return isTty;
 }
 
+/** Where a command's text goes and what it runs in; the defaults are this process's own. */
+export interface IoOptions {
+  env?: Env;
+  /** Receives stdout text (already redacted). */
+  writeOut?: (text: string) => void;
+  /** Receives stderr text (already redacted). */
+  writeErr?: (text: string) => void;
+  stdoutIsTty?: boolean;
+  stderrIsTty?: boolean;
+  /** Whether there is a terminal to ask for confirmation on. */
+  stdinIsTty?: boolean;
+}
+
 /** Where a command writes: results to stdout, logs and progress to stderr, secrets never. */
 export class Io {
   readonly redactor = new Redactor();
   readonly style: Style;
   readonly color: boolean;
+  readonly env: Env;
+  readonly stdoutIsTty: boolean;
+  readonly stderrIsTty: boolean;
+  readonly stdinIsTty: boolean;
   /** The HTTP exchange log on stderr, set from --log-level / ORGFORM_LOG; none by default. */
   httpLog: HttpLog | undefined;
+  private readonly writeOut: (text: string) => void;
+  private readonly writeErr: (text: string) => void;
 
-  constructor(
-    readonly env: Env = process.env,
-    readonly stdoutIsTty = Boolean(process.stdout.isTTY),
-    readonly stderrIsTty = Boolean(process.stderr.isTTY),
-  ) {
-    this.color = colorWanted(stdoutIsTty, env);
+  constructor(options: IoOptions = {}) {
+    this.env = options.env ?? process.env;
+    this.stdoutIsTty = options.stdoutIsTty ?? Boolean(process.stdout.isTTY);
+    this.stderrIsTty = options.stderrIsTty ?? Boolean(process.stderr.isTTY);
+    this.stdinIsTty = options.stdinIsTty ?? Boolean(process.stdin.isTTY);
+    this.writeOut = options.writeOut ?? ((text) => process.stdout.write(text));
+    this.writeErr = options.writeErr ?? ((text) => process.stderr.write(text));
+    this.color = colorWanted(this.stdoutIsTty, this.env);
     this.style = makeStyle(this.color);
   }
 
@@ -41,11 +62,11 @@ export class Io {
   }
 
   out(text: string): void {
-    process.stdout.write(this.redactor.redact(text));
+    this.writeOut(this.redactor.redact(text));
   }
 
   err(text: string): void {
-    process.stderr.write(this.redactor.redact(text));
+    this.writeErr(this.redactor.redact(text));
   }
 
   /** A style for stderr, which may be a terminal when stdout is not. */

@@ -43,6 +43,16 @@ export function takeSignals(handler: SignalHandler): () => void {
   };
 }
 
+/** Stop routing signals: the command is over (a process that runs several commands calls this after each). */
+export function releaseSignals(): void {
+  handlers.length = 0;
+  if (listening) {
+    process.off("SIGINT", dispatch);
+    process.off("SIGTERM", dispatch);
+    listening = false;
+  }
+}
+
 /**
  * Before any write (reading live state, planning, asking): a signal ends the run at once with
  * one line and exit 1, since nothing has changed yet.

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { readStateFile } from "../../src/emulator/state.js";
 import { exampleEnv, exampleOf } from "../helpers/examples.js";
-import { manifestDir, ROOT, runCli, useEmulator } from "../helpers/orgform.js";
+import { manifestDir, ROOT, runCli, runCliProcess, useEmulator } from "../helpers/orgform.js";
 
 const emulator = useEmulator();
 const DRIVERS = ["dingtalk", "xinrenxinshi", "jiandaoyun", "isdp", "o2oa"];
@@ -89,15 +89,16 @@ async function startProxy(): Promise<{ url: string; seen: string[]; close(): Pro
   return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+// Proxies and extra CA certificates are settings of the process, so these runs spawn the binary.
 describe("HTTP_PROXY, HTTPS_PROXY and NO_PROXY", () => {
   it("sends every call through the proxy named in HTTP_PROXY, and none when NO_PROXY names the host", async () => {
     const em = await emulator.start(readStateFile(exampleOf("dingtalk").state));
     const env = exampleEnv("dingtalk", em.url);
     const proxy = await startProxy();
     try {
-      const proxied = await runCli(["plan", `${ROOT}examples/quickstart`], { env: { ...env, HTTP_PROXY: proxy.url } });
+      const proxied = await runCliProcess(["plan", `${ROOT}examples/quickstart`], { env: { ...env, HTTP_PROXY: proxy.url } });
       const through = proxy.seen.length;
-      const direct = await runCli(["plan", `${ROOT}examples/quickstart`], { env: { ...env, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" } });
+      const direct = await runCliProcess(["plan", `${ROOT}examples/quickstart`], { env: { ...env, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" } });
 
       expect(proxied.code).toBe(0);
       expect(direct.code).toBe(0);
@@ -112,7 +113,7 @@ describe("HTTP_PROXY, HTTPS_PROXY and NO_PROXY", () => {
   it("a proxy that cannot be reached is named in a one-line error", async () => {
     const em = await emulator.start(readStateFile(exampleOf("dingtalk").state));
     const env = { ...exampleEnv("dingtalk", em.url), HTTP_PROXY: "http://127.0.0.1:1", ORGFORM_HTTP_TIMEOUT_MS: "2000" };
-    const run = await runCli(["plan", `${ROOT}examples/quickstart`], { env });
+    const run = await runCliProcess(["plan", `${ROOT}examples/quickstart`], { env });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("127.0.0.1");
@@ -138,7 +139,7 @@ describe("HTTP_PROXY, HTTPS_PROXY and NO_PROXY", () => {
     const proxy = await startProxy();
     try {
       const env = { ...exampleEnv("dingtalk", em.url), DINGTALK_ENDPOINT: `https://127.0.0.1:${port}/dingtalk`, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: cert };
-      const run = await runCli(["plan", exampleOf("dingtalk").dir], { env });
+      const run = await runCliProcess(["plan", exampleOf("dingtalk").dir], { env });
 
       // Only the note that the example's demo.env is not a manifest: no error, no warning.
       expect(run.stderr.replace(/^note: not read .*\n/gm, "")).toBe("");

@@ -1,22 +1,18 @@
-import { spawn } from "node:child_process";
 import { createServer, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
-import { CLI, ROOT } from "../helpers/orgform.js";
+import { runCli } from "../helpers/orgform.js";
 
 /** `orgform plan examples/quickstart` against an endpoint; stderr and the exit code. */
-function plan(endpoint: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { PATH: process.env["PATH"] ?? "", DINGTALK_ENDPOINT: endpoint, DINGTALK_APP_SECRET: "net-secret-1", ORGFORM_RETRY_BASE_MS: "1", ORGFORM_HTTP_TIMEOUT_MS: "200" };
-    const child = spawn(process.execPath, [CLI, "plan", "examples/quickstart"], { cwd: ROOT, env });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    // The example folder's demo.env is reported as not read, and the read shows progress while
-    // it retries; the error line is what this tests.
-    child.on("close", (code) => resolve({ code, stderr: stderr.replace(/^(note: not read|reading live state) .*\n/gm, "") }));
-  });
+async function plan(endpoint: string): Promise<{ code: number; stderr: string }> {
+  const env = { DINGTALK_ENDPOINT: endpoint, DINGTALK_APP_SECRET: "net-secret-1", ORGFORM_RETRY_BASE_MS: "1", ORGFORM_HTTP_TIMEOUT_MS: "200" };
+  const { code, stderr } = await runCli(["plan", "examples/quickstart"], { env });
+  // The example folder's demo.env is reported as not read, and the read shows progress while
+  // it retries; the error line is what this tests.
+  return { code, stderr: stderr.replace(/^(note: not read|reading live state) .*\n/gm, "") };
 }
 
-describe("network errors name the target and the host:port", () => {
+// Each run spends its seconds waiting for retries at the token call's rate; they run side by side.
+describe.concurrent("network errors name the target and the host:port", () => {
   it("connection refused", async () => {
     const run = await plan("http://127.0.0.1:1/dingtalk");
 

@@ -14,6 +14,8 @@ import { planRun, type PlanRun } from "../../src/engine/plan-run.js";
 import type { Selection } from "../../src/engine/scope.js";
 import { loadManifests } from "../../src/manifest/load.js";
 import type { ActionResult } from "../../src/model/result.js";
+import { Io } from "../../src/cli/io.js";
+import { main } from "../../src/cli/program.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const CLI = join(ROOT, "dist/cli/main.js");
@@ -96,13 +98,43 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built CLI as a user would. */
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
+/** The environment a CLI run sees: only PATH, fast retries, and what the test gives. */
+function cliEnv(env: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env["PATH"] ?? "", ORGFORM_RETRY_BASE_MS: "2", ...env };
+}
+
+/**
+ * Run the CLI's `main` in this process, with its own environment, no terminal and the output
+ * captured: what the binary does minus starting Node. A run that reads stdin (`input`) is
+ * spawned instead. Tests whose subject is the process itself (signals, proxies taken from
+ * the process environment, the installed binary) use `runCliProcess`.
+ */
+export async function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
+  if (options.input !== undefined) return runCliProcess(args, options);
+  let stdout = "";
+  let stderr = "";
+  const io = new Io({
+    env: cliEnv(options.env),
+    writeOut: (text) => (stdout += text),
+    writeErr: (text) => (stderr += text),
+    stdoutIsTty: false,
+    stderrIsTty: false,
+    stdinIsTty: false,
+  });
+  const before = process.cwd();
+  const cwd = options.cwd ?? ROOT;
+  process.chdir(cwd);
+  try {
+    return { code: await main(args, io), stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** Run the built CLI in a child process, as a user would. */
+export function runCliProcess(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { PATH: process.env["PATH"] ?? "", ORGFORM_RETRY_BASE_MS: "2", ...options.env },
-    });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -55,7 +55,7 @@ async function applyAndReport(paths: string[], options: ApplyOptions, io: Io, re
   } finally {
     if (!options.plan) done();
   }
-  if (!options.plan && !options.autoApprove) request.confirm = () => ask();
+  if (!options.plan && !options.autoApprove) request.confirm = () => ask(io);
   const report = await applyRun(request).finally(done);
   switch (report.verdict) {
     case "nothing-to-do":
@@ -84,7 +84,7 @@ async function planAndShow(paths: string[], selection: Selection, io: Io, connec
   return run;
 }
 
-async function ask(): Promise<boolean> {
-  if (!process.stdin.isTTY) throw new UsageError("apply needs --auto-approve when there is no terminal to ask on (or apply a reviewed plan with --plan FILE)");
+async function ask(io: Io): Promise<boolean> {
+  if (!io.stdinIsTty) throw new UsageError("apply needs --auto-approve when there is no terminal to ask on (or apply a reviewed plan with --plan FILE)");
   return confirm("Apply these changes?");
 }

@@ -30,7 +30,7 @@ export function load(paths: string[], io: Io, unsetVariables: "error" | "record"
  */
 export function reading(io: Io): { connect: ConnectOptions; done(): void } {
   const progress = new Progress(io, "reading live state (calls)");
-  return { connect: { redactor: io.redactor, observe: () => progress.tick(), httpLog: io.httpLog }, done: () => progress.finish() };
+  return { connect: { redactor: io.redactor, observe: () => progress.tick(), httpLog: io.httpLog, env: io.env }, done: () => progress.finish() };
 }
 
 /**

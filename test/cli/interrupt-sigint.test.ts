@@ -1,0 +1,3 @@
+import { interruptCases } from "./interrupt-cases.js";
+
+interruptCases("SIGINT");
