@@ -81,7 +81,7 @@ export interface LiveCounts {
   jiandaoyunGroups: { own: number; synced: number };
   jiandaoyunRoles: { own: number; synced: number };
   jiandaoyunRoleMembers: number[];
-  o2oa: { units: number; attributes: number; duties: number };
+  o2oa: { units: number; attributes: number; duties: number; identities: number };
 }
 
 export interface GeneratedOrg {
@@ -126,7 +126,7 @@ export function generateOrg(options: OrgOptions): GeneratedOrg {
       jiandaoyunGroups: { own: 0, synced: 0 },
       jiandaoyunRoles: { own: 0, synced: 0 },
       jiandaoyunRoleMembers: [],
-      o2oa: { units: 0, attributes: 0, duties: 0 },
+      o2oa: { units: 0, attributes: 0, duties: 0, identities: 0 },
     },
     desired: {},
     memberships: { roles: 0, punchGroups: 0 },

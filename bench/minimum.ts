@@ -36,9 +36,11 @@ function pagesUntilShort(n: number, page: number): number {
  * - Xinrenxinshi: the department list is one call (not paged); the department types and the
  *   custom-field settings are one call each (no custom field takes a region, so no city list).
  * - Jiandaoyun: role groups and roles are listed twice (self-built, synced: the vendor's only
- *   way to tell them apart), and members once per role; these lists have no total.
- * - O2OA: units, attributes and duties are three keyset listings whose answer carries the
- *   total (`count`), so ceil(n / 200) calls each.
+ *   way to tell them apart), and members once per role; these lists have no total, so the
+ *   fewest calls stop at the first short page (the driver does once the path has served a
+ *   longer page, see ServedPages in its fetch.ts).
+ * - O2OA: units, attributes, duties and identities are four keyset listings whose answer
+ *   carries the total (`count`), so ceil(n / 200) calls each.
  */
 export function fetchMinimum(live: LiveCounts, sizes: DriverSizes, vendors: readonly Vendor[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -62,7 +64,7 @@ export function fetchMinimum(live: LiveCounts, sizes: DriverSizes, vendors: read
           live.jiandaoyunRoleMembers.reduce((n, m) => n + pagesUntilShort(m, sizes.jiandaoyunMemberPage), 0);
         break;
       case "o2oa":
-        out[v] = 1 + pagesWithTotal(live.o2oa.units, sizes.o2oaPage) + pagesWithTotal(live.o2oa.attributes, sizes.o2oaPage) + pagesWithTotal(live.o2oa.duties, sizes.o2oaPage);
+        out[v] = 1 + pagesWithTotal(live.o2oa.units, sizes.o2oaPage) + pagesWithTotal(live.o2oa.attributes, sizes.o2oaPage) + pagesWithTotal(live.o2oa.duties, sizes.o2oaPage) + pagesWithTotal(live.o2oa.identities, sizes.o2oaPage);
         break;
     }
   }

@@ -21,6 +21,8 @@ export interface RateBound {
   ratio: number;
   /** From the first call's start to the last call's end, at the emulator. */
   spanMs: number;
+  /** Mean time the emulator took to answer one call (start to end at the emulator). */
+  answerMs?: number;
   timedBy: "phase" | "span of its calls";
 }
 

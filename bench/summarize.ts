@@ -123,7 +123,8 @@ function rateBound(calls: LoggedRequest[], limits: Limits, ms: number): Record<s
     // A phase that calls one vendor is timed whole; with several at once (fetch reads targets
     // side by side), each vendor's time is the span of its own calls.
     const time = vendors === 1 ? ms : span;
-    out[vendor] = { calls: mine.length, boundMs: bound, ratio: time / bound, spanMs: span, timedBy: vendors === 1 ? "phase" : "span of its calls" };
+    const answerMs = mine.reduce((n, c) => n + (c.end - c.start), 0) / mine.length;
+    out[vendor] = { calls: mine.length, boundMs: bound, ratio: time / bound, spanMs: span, answerMs, timedBy: vendors === 1 ? "phase" : "span of its calls" };
   }
   return out;
 }

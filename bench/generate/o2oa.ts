@@ -40,6 +40,7 @@ export function o2oa(org: GeneratedOrg, options: OrgOptions, rnd: Random): void 
   });
   org.files.push({ name: "units.yaml", text: `${lines.join("\n")}\n` });
   org.desired["o2oa.Unit"] = n;
-  org.live.o2oa = { units: units.length, attributes, duties };
+  // No identities are seeded: their listing (read to protect units that hold some) is one empty page.
+  org.live.o2oa = { units: units.length, attributes, duties, identities: 0 };
   org.state["o2oa"] = { accounts: [{ credential: "orgform-sync", password: SECRETS.O2OA_PASSWORD }], units };
 }

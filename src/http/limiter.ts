@@ -5,6 +5,9 @@
  * "now"; the connection's dispatcher decides which waiting call goes first, so a call blocked
  * by its own API never holds up calls to other APIs.
  *
+ * A call let through a little late (timers fire late) keeps its bucket's timeline, so the
+ * next call may follow it sooner: over a run the spacing averages the rate × headroom.
+ *
  * Spacing alone is not enough: timers fire late (a busy event loop, a paused process) and the
  * network delays some calls more than others. Vendors count the calls that reach them in any
  * one second, so a guard also holds a call while `rate` calls of a bucket are in
@@ -49,7 +52,12 @@ export class RateLimiter {
     const call = { done: Infinity };
     for (const [key, rate] of buckets) {
       if (!limited(rate)) continue;
-      this.nextFree.set(key, Math.max(now, this.nextFree.get(key) ?? now) + 1000 / (rate * this.headroom));
+      const interval = 1000 / (rate * this.headroom);
+      const due = this.nextFree.get(key) ?? now;
+      // A call let through up to half an interval late keeps the bucket's timeline, so timer
+      // lateness does not add up over a long run; after a longer pause the timeline restarts.
+      const from = now - due <= interval / 2 ? due : now;
+      this.nextFree.set(key, Math.max(from, due) + interval);
       const list = this.calls.get(key) ?? [];
       list.push(call);
       this.calls.set(key, list);

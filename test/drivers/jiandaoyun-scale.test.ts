@@ -57,10 +57,10 @@ describe("jiandaoyun at scale", () => {
 
     expect(plan.actions).toEqual([]);
     const pages = emulator.calls("jiandaoyun").filter((c) => c.path.endsWith("/role/user/list")).map((c) => c.body);
+    // 50 after a page of 10 000 is the last page.
     expect(pages).toEqual([
       { role_no: 20, skip: 0, limit: 10_000 },
       { role_no: 20, skip: 10_000, limit: 10_000 },
-      { role_no: 20, skip: 10_050, limit: 10_000 },
     ]);
   });
 

@@ -38,7 +38,7 @@ describe("Jiandaoyun where the sources leave two readings open", () => {
 
     expect(plan.actions).toEqual([]);
     const ownGroupPages = emulator.calls("jiandaoyun").filter((c) => c.path === `${API}/role_group/list` && (c.body as { has_internal: boolean }).has_internal);
-    expect(ownGroupPages.map((c) => (c.body as { skip: number; limit: number }).skip)).toEqual([0, 30, 60, 75]);
+    expect(ownGroupPages.map((c) => (c.body as { skip: number; limit: number }).skip)).toEqual([0, 30, 60]);
     expect(ownGroupPages.every((c) => (c.body as { limit: number }).limit === 100)).toBe(true);
   });
 
@@ -50,7 +50,7 @@ describe("Jiandaoyun where the sources leave two readings open", () => {
     const { plan } = await planDir(dir, ENV);
 
     expect(plan.actions).toEqual([]);
-    expect(emulator.calls("jiandaoyun").filter((c) => c.path.endsWith("/role/user/list")).map((c) => (c.body as { skip: number }).skip)).toEqual([0, 10, 20, 25]);
+    expect(emulator.calls("jiandaoyun").filter((c) => c.path.endsWith("/role/user/list")).map((c) => (c.body as { skip: number }).skip)).toEqual([0, 10, 20]);
   });
 
   it("cannot see a departed member who holds a role: named in a manifest, it shows as an addition on every plan", async () => {

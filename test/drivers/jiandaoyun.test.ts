@@ -217,7 +217,7 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
     expect(section(emulator).roles[0]?.members).toEqual(["u0001", "u0002", "u0003"]);
   });
 
-  it("pages role groups, roles and members with skip/limit until an empty page, always sending limit", async () => {
+  it("pages with skip/limit, always sending limit, until an empty page or a page shorter than one the list already served", async () => {
     const groups = Array.from({ length: 250 }, (_, i) => group(1000 + i, `组${i}`));
     emulator = await emulators.start(company({ roleGroups: groups, roles: [role(5000, 1000, "R", [])] }));
     const dir = manifests(emulator.url, { groups: [{ name: "组0" }], roles: [{ name: "R", group: "组0" }] });
@@ -231,7 +231,6 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
         ["/role_group/list", { has_internal: true, has_sync: false, skip: 0, limit: 100 }],
         ["/role_group/list", { has_internal: true, has_sync: false, skip: 100, limit: 100 }],
         ["/role_group/list", { has_internal: true, has_sync: false, skip: 200, limit: 100 }],
-        ["/role_group/list", { has_internal: true, has_sync: false, skip: 250, limit: 100 }],
         ["/role_group/list", { has_internal: false, has_sync: true, skip: 0, limit: 100 }],
         ["/role/list", { has_internal: true, has_sync: false, skip: 0, limit: 100 }],
         ["/role/list", { has_internal: true, has_sync: false, skip: 1, limit: 100 }],
@@ -239,7 +238,8 @@ describe("jiandaoyun role groups and roles over HTTP", () => {
         ["/role/user/list", { role_no: 5000, skip: 0, limit: 10000 }],
       ]),
     );
-    expect(lists).toHaveLength(9);
+    // 50 after a page of 100 is the end; a first page of one role may be capped, so an empty page confirms it.
+    expect(lists).toHaveLength(8);
   });
 
   it("treats synced (integrate-mode) groups and roles as read-only at plan time", async () => {

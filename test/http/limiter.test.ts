@@ -16,6 +16,20 @@ describe("rate limiter spacing", () => {
     expect(limiter.waitFor(api)).toBe(0);
   });
 
+  it("keeps the timeline when a call goes a little late, and restarts it after a pause", () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, () => now);
+    const api = new Map([["api", 10]]);
+
+    limiter.take(api)();
+    now = 130; // due at 100, let through 30 ms late (less than half the 100 ms interval)
+    limiter.take(api)();
+    expect(limiter.waitFor(api)).toBe(70); // the third is due at 200, not 230
+    now = 1000; // a pause: a full interval from now, no burst to catch up
+    limiter.take(api)();
+    expect(limiter.waitFor(api)).toBe(100);
+  });
+
   it("makes a call wait for the slowest of its buckets, and only its own", () => {
     const limiter = new RateLimiter(1, () => 0);
     const members = new Map([["tenant", 50], ["members", 10]]);
