@@ -27,7 +27,7 @@ export interface OrgResolutionRun {
   totalMs: number;
 }
 
-function orgFiles(n: number): Record<string, string> {
+export function orgFilesFor(n: number): Record<string, string> {
   const departments = Math.max(10, Math.round(n / 10));
   const teams = Math.max(1, Math.round(n / 50));
   const groups = Math.max(1, Math.round(n / 100));
@@ -71,7 +71,7 @@ export async function orgResolution(n: number, repeats = 3): Promise<OrgResoluti
   const o = await orgModel();
   const dir = mkdtempSync(join(tmpdir(), `orgform-bench-org-${n}-`));
   try {
-    const files = orgFiles(n);
+    const files = orgFilesFor(n);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), `${text}\n`);
     const env = environment("http://127.0.0.1:9");
     const loaded = o.loadManifests([dir], { env });

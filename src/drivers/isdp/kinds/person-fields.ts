@@ -88,6 +88,22 @@ export const PERSON_FIELD_SPECS: Record<string, FieldSpec> = Object.fromEntries(
   }),
 );
 
+/** Each field's place in PERSON_FIELDS. */
+const FIELD_ORDER = new Map(Object.keys(PERSON_FIELDS).map((name, i) => [name, i]));
+
+/**
+ * An item's fields in canonical form, in PERSON_FIELDS order whatever order the item writes
+ * them in. Walks the item's few fields rather than the table's many: this runs once per person.
+ */
+export function canonicalFields(item: Record<string, unknown>): Record<string, unknown> {
+  const names: string[] = [];
+  for (const name in item) if (FIELD_ORDER.has(name) && item[name] !== undefined && item[name] !== null) names.push(name);
+  if (names.length > 1) names.sort((a, b) => (FIELD_ORDER.get(a) ?? 0) - (FIELD_ORDER.get(b) ?? 0));
+  const fields: Record<string, unknown> = {};
+  for (const name of names) fields[name] = canonicalValue(PERSON_FIELDS[name] as PersonField, item[name]);
+  return fields;
+}
+
 /** Manifest value → canonical value (the schema has already checked the shape). */
 export function canonicalValue(field: PersonField, value: unknown): unknown {
   switch (field.kind) {

@@ -5,7 +5,7 @@ import { sameFieldValue } from "../../../planner/diff.js";
 import { BATCH_ADD_PATH, BATCH_DEREGISTER_PATH, BATCH_UPDATE_PATH, BATCH_UPDATE_PERSON_PATH, PERSON_BATCH } from "../api.js";
 import { readPersons } from "../fetch.js";
 import { isSuffixed, personsByKey, storedForms } from "../wire.js";
-import { canonicalValue, PERSON, PERSON_FIELD_SPECS, PERSON_FIELDS } from "./person-fields.js";
+import { canonicalFields, PERSON, PERSON_FIELD_SPECS, PERSON_FIELDS } from "./person-fields.js";
 import { liveOf, personRow, plainRow } from "./person-rows.js";
 import { personOrg } from "../org.js";
 
@@ -24,11 +24,7 @@ export const person: KindSpec = {
   batch: { create: PERSON_BATCH, update: PERSON_BATCH, delete: PERSON_BATCH },
 
   toCanonical(item) {
-    const fields: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(PERSON_FIELDS)) {
-      if (item[name] !== undefined && item[name] !== null) fields[name] = canonicalValue(field, item[name]);
-    }
-    return { key: String(item["personCode"]), fields, pins: {} };
+    return { key: String(item["personCode"]), fields: canonicalFields(item), pins: {} };
   },
 
   toItem(live) {
