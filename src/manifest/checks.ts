@@ -4,7 +4,7 @@ import type { DesiredResource, SourcePosition } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { formatPath } from "./diagnose.js";
 import { closest } from "./suggest.js";
-import { lookAlikeForm } from "./values.js";
+import { lookAlikeForm, NOT_ASCII } from "./values.js";
 import type { ParsedDocument } from "./yaml.js";
 
 const at = (p: SourcePosition | undefined) => (p ? `${p.file}:${p.line}:${p.column}` : "?");
@@ -83,21 +83,16 @@ export function ownIdPins(kind: string, pins: readonly string[]): string[] {
  * pinned twice, the same previous key claimed twice, a previous key that is another item's
  * key, or keys that differ only in look-alike characters.
  */
-export function identityClashes(desired: DesiredResource[], idPins: (kind: string) => string[]): Diagnostic[] {
+export function identityClashes(groups: Iterable<ReadonlyMap<string, DesiredResource>>, idPins: (kind: string) => string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const groups = new Map<string, DesiredResource[]>();
-  for (const d of desired) {
-    const g = `${d.target}\u0000${d.kind}`;
-    const list = groups.get(g);
-    if (list) list.push(d);
-    else groups.set(g, [d]);
-  }
-  for (const items of groups.values()) {
+  for (const byKey of groups) {
+    const items = [...byKey.values()];
     const ownPins = items[0] ? idPins(items[0].kind) : [];
-    const byKey = new Map(items.map((d) => [d.key, d]));
     const pins = new Map<string, DesiredResource>(); // "field\0value" → first item
     const previous = new Map<string, DesiredResource>();
-    const looks = new Map<string, DesiredResource>();
+    // A key that is its own look-alike form looks like no other key unless some other key is
+    // not its own form: only then are forms compared (ASCII keys are always their own form).
+    const looks = items.some((d) => NOT_ASCII.test(d.key) && lookAlikeForm(d.key) !== d.key) ? new Map<string, DesiredResource>() : undefined;
     for (const d of items) {
       for (const pin of ownPins) {
         const value = d.pins[pin];
@@ -115,6 +110,7 @@ export function identityClashes(desired: DesiredResource[], idPins: (kind: strin
         else if (first) out.push({ source: where(), path: "previousKeys", message: `"${old}" is also a previous key of "${first.key}" (${at(first.fieldSources?.["previousKeys"] ?? first.source)}); one object cannot be renamed twice` });
         else previous.set(old, d);
       }
+      if (!looks) continue;
       const form = lookAlikeForm(d.key);
       const twin = looks.get(form);
       if (twin && twin.key !== d.key) out.push({ source: d.source, path: "key", message: `${d.kind} key ${JSON.stringify(d.key)} looks like ${JSON.stringify(twin.key)} (${at(twin.source)}) but is written with other characters (Unicode normalisation or full-width letters)` });

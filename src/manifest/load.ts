@@ -2,7 +2,7 @@ import { findKind, findDriver, allKinds } from "../drivers/registry.js";
 import type { KindSpec } from "../drivers/driver.js";
 import { ManifestError } from "../model/errors.js";
 import type { Diagnostic } from "../model/plan.js";
-import { resourceId, type DesiredResource, type SourcePosition } from "../model/resource.js";
+import type { DesiredResource, SourcePosition } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { schemaDiagnostics } from "./diagnose.js";
 import { identityClashes, overlappingTargets, ownIdPins, policyKindProblems } from "./checks.js";
@@ -42,11 +42,18 @@ const COMMON_ITEM_FIELDS = new Set(["absent", "membersPolicy", "previousKeys"]);
 
 /** Read, validate and cross-check manifests. Throws ManifestError with every problem found. */
 export function loadManifests(paths: string[], options: LoadOptions = {}): Manifests {
-  const read = readManifests(paths, options.cwd);
+  const env = options.env ?? process.env;
+  const read = readManifests(paths, options.cwd, { parseThreads: threadsFrom(env["ORGFORM_PARSE_THREADS"]) });
   const diagnostics = read.diagnostics;
-  const result = checkDocuments(read.documents, options.env ?? process.env, diagnostics, options.unsetVariables);
+  const result = checkDocuments(read.documents, env, diagnostics, options.unsetVariables);
   if (diagnostics.length) throw new ManifestError(sortDiagnostics(diagnostics));
   return { ...result, files: read.files, skipped: read.skipped };
+}
+
+/** ORGFORM_PARSE_THREADS: parse threads besides the main one (0 = none); unset or not a count = decide by size. */
+function threadsFrom(raw: string | undefined): number | undefined {
+  if (raw === undefined || !/^\d+$/.test(raw.trim())) return undefined;
+  return Number(raw.trim());
 }
 
 /** Validate parsed documents; problems are appended to `diagnostics`. */
@@ -109,7 +116,8 @@ export function checkDocuments(
   const missing = new Map<string, Set<OrgPerson>>();
 
   const desired: DesiredResource[] = [];
-  const seen = new Map<string, DesiredResource>();
+  // Per target and kind, key → the first item with it, in manifest order.
+  const byKind = new Map<string, Map<string, DesiredResource>>();
   const scope = new Map<string, { target: string; kind: string }>();
   for (const { doc, spec } of kindDocs) {
     const v = doc.value as { target: string; items: Record<string, unknown>[] };
@@ -126,22 +134,24 @@ export function checkDocuments(
       diagnostics.push({ source: doc.positionOf(["kind"]), path: "kind", message: `kind ${spec.kind} belongs to driver ${driverOfKind}, but target "${target.name}" uses driver ${target.driver}` });
       continue;
     }
-    scope.set(`${target.name}\u0000${spec.kind}`, { target: target.name, kind: spec.kind });
-    resolvedItems(doc, spec, org, diagnostics, missing).forEach(({ value: item, index, origin }) => {
+    const group = `${target.name}\u0000${spec.kind}`;
+    scope.set(group, { target: target.name, kind: spec.kind });
+    let seen = byKind.get(group);
+    if (!seen) byKind.set(group, (seen = new Map()));
+    for (const { value: item, index, origin } of resolvedItems(doc, spec, org, diagnostics, missing)) {
       const res = toDesired(doc, spec, target.name, item, index, origin);
-      const id = resourceId(res.target, res.kind, res.key);
-      const first = seen.get(id);
+      const first = seen.get(res.key);
       if (first) {
         diagnostics.push({ source: res.source, path: index === undefined ? "itemsFrom" : `items[${index}].${spec.keyField}`, message: `duplicate ${spec.kind} "${res.key}" in target "${target.name}" (first at ${first.source.file}:${first.source.line})` });
-        return;
+        continue;
       }
-      seen.set(id, res);
+      seen.set(res.key, res);
       desired.push(res);
-    });
+    }
   }
   const kinds = new Map(allKinds().map((k) => [k.kind, k]));
   diagnostics.push(...checkReferences(desired, kinds));
-  diagnostics.push(...identityClashes(desired, (kind) => ownIdPins(kind, kinds.get(kind)?.pins ?? [])));
+  diagnostics.push(...identityClashes(byKind.values(), (kind) => ownIdPins(kind, kinds.get(kind)?.pins ?? [])));
   const result: Omit<Manifests, "files" | "skipped"> = { targets: [...targets.values()], desired, scope: [...scope.values()], notes: missingNotes(missing) };
   if (org) result.org = org;
   return result;

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../model/plan.js";
 import { decodeManifest } from "./encoding.js";
 import { codeOf, discoverManifests, readManifestFile, type SkippedEntry } from "./files.js";
 import { isPlainText, valueProblems } from "./values.js";
+import { parseThreads, readSpread, type OffThread } from "./parse-spread.js";
 import { parseYamlFile, type ParsedDocument } from "./yaml.js";
 
 export interface ReadManifests {
@@ -18,22 +19,26 @@ export interface ReadManifests {
  * Find, decode and parse the manifests under the given paths. A file that is YAML but not an
  * orgform manifest is skipped (and listed); a path that yields no manifest is a problem.
  */
-export function readManifests(paths: string[], cwd = process.cwd()): ReadManifests {
+export function readManifests(paths: string[], cwd = process.cwd(), options: { parseThreads?: number } = {}): ReadManifests {
   const out: ReadManifests = { documents: [], diagnostics: [], files: [], skipped: [] };
+  // Every file once, in the order the paths give them; a path that repeats a file still yields.
   const done = new Set<string>();
-  for (const given of paths.length ? paths : ["."]) {
+  const walks = (paths.length ? paths : ["."]).map((given) => {
     const found = discoverManifests([given], cwd);
+    const fresh = found.files.filter((f) => !done.has(f.path));
+    for (const f of fresh) done.add(f.path);
+    return { given, found, fresh, repeats: fresh.length < found.files.length };
+  });
+  const files = walks.flatMap((w) => w.fresh);
+  const read = readSpread(files, parseThreads(files, options.parseThreads), (f, parsed) => readOne(f.path, f.display, parsed));
+  const readOf = new Map(files.map((f, i) => [f.path, read[i] as FileRead]));
+  for (const { given, found, fresh, repeats } of walks) {
     const skippedBefore = out.skipped.length;
     out.diagnostics.push(...found.problems);
     out.skipped.push(...found.skipped);
-    let yielded = found.problems.length > 0;
-    for (const f of found.files) {
-      if (done.has(f.path)) {
-        yielded = true;
-        continue;
-      }
-      done.add(f.path);
-      const one = readOne(f.path, f.display);
+    let yielded = found.problems.length > 0 || repeats;
+    for (const f of fresh) {
+      const one = readOf.get(f.path) as FileRead;
       if (one.skipped) out.skipped.push({ display: f.display, reason: one.skipped });
       else {
         yielded = true;
@@ -47,7 +52,15 @@ export function readManifests(paths: string[], cwd = process.cwd()): ReadManifes
   return out;
 }
 
-function readOne(path: string, display: string): { documents: ParsedDocument[]; diagnostics: Diagnostic[]; skipped?: string } {
+interface FileRead {
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+  skipped?: string;
+}
+
+/** One file read, decoded and parsed (or, when a parse thread did the first two, parsed from its values). */
+function readOne(path: string, display: string, offThread?: OffThread): FileRead {
+  if (offThread) return checked(display, offThread.text, offThread.values);
   let bytes: Buffer;
   try {
     bytes = readManifestFile(path);
@@ -56,13 +69,17 @@ function readOne(path: string, display: string): { documents: ParsedDocument[]; 
   }
   const decoded = decodeManifest(display, bytes);
   if (!decoded.ok) return { documents: [], diagnostics: [decoded.problem] };
-  const parsed = parseYamlFile(display, decoded.text);
+  return checked(display, decoded.text);
+}
+
+function checked(display: string, text: string, values?: unknown[]): FileRead {
+  const parsed = parseYamlFile(display, text, values);
   if (!parsed.diagnostics.length) {
     if (!parsed.documents.length) return { ...parsed, skipped: "empty: no YAML document in it" };
     if (!parsed.documents.some((d) => looksLikeOrgform(d.value))) return { ...parsed, skipped: "not an orgform manifest (no apiVersion: orgform/v1 and no orgform kind)" };
   }
   const diagnostics = [...parsed.diagnostics];
-  const plain = isPlainText(decoded.text);
+  const plain = isPlainText(text);
   for (const d of parsed.documents) diagnostics.push(...valueProblems(d, plain));
   return { documents: parsed.documents, diagnostics };
 }

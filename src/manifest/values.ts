@@ -56,7 +56,7 @@ export function valueProblems(doc: ParsedDocument, plainText = false): Diagnosti
 }
 
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
-const NOT_ASCII = /[^\u0000-\u007f]/;
+export const NOT_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * Whether no value parsed from this text can hold a forbidden character: the text holds none,

@@ -34,18 +34,24 @@ export interface ParsedFile {
  * when there is a problem to report. Files the fast parser refuses, and files with anchors or
  * aliases, go straight to the position-keeping parser, which words the syntax errors.
  */
-export function parseYamlFile(file: string, text: string): ParsedFile {
+export function parseYamlFile(file: string, text: string, values?: unknown[]): ParsedFile {
   const directive = directiveProblem(file, text);
   if (directive) return { documents: [], diagnostics: [directive] };
-  const fast = ANCHOR_OR_ALIAS.test(text) ? undefined : parseFast(file, text);
-  if (fast) return fast;
+  const fast = values ?? fastValues(text);
+  if (fast) return { documents: lazilyLocated(file, text, fast), diagnostics: [] };
   // The fast parser stops at 100 levels by itself; the position-keeping one needs a guard.
   const tooDeep = nestingProblem(file, text);
   if (tooDeep) return { documents: [], diagnostics: [tooDeep] };
   return parsePrecise(file, text);
 }
 
-function parseFast(file: string, text: string): ParsedFile | undefined {
+/**
+ * The documents of a file as the fast parser reads them, or undefined when the file must take
+ * the position-keeping parse: anchors or aliases, a syntax error, or an empty document. Pure:
+ * it may run on another thread (see parse-worker.ts).
+ */
+export function fastValues(text: string): unknown[] | undefined {
+  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let values: unknown[];
   try {
     values = jsyaml.loadAll(text, undefined, { schema: YAML_CORE_SCHEMA });
@@ -54,10 +60,15 @@ function parseFast(file: string, text: string): ParsedFile | undefined {
   }
   // An empty or null document is where the two parsers could count documents differently.
   if (values.some((v) => v === null || v === undefined)) return undefined;
+  return values;
+}
+
+/** Documents over values the fast parser read; positions come from a position-keeping parse on first ask. */
+function lazilyLocated(file: string, text: string, values: unknown[]): ParsedDocument[] {
   let precise: ParsedFile | undefined;
   const located = (i: number): ParsedDocument | undefined => (precise ??= parsePrecise(file, text)).documents[i];
   const fallback = { file, line: 1, column: 1 };
-  const documents = values.map(
+  return values.map(
     (value, i): ParsedDocument => ({
       file,
       value,
@@ -67,7 +78,6 @@ function parseFast(file: string, text: string): ParsedFile | undefined {
       positionOf: (path, key) => located(i)?.positionOf(path, key) ?? fallback,
     }),
   );
-  return { documents, diagnostics: [] };
 }
 
 let positionParses = 0;

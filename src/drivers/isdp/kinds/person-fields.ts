@@ -97,8 +97,16 @@ const FIELD_ORDER = new Map(Object.keys(PERSON_FIELDS).map((name, i) => [name, i
  */
 export function canonicalFields(item: Record<string, unknown>): Record<string, unknown> {
   const names: string[] = [];
-  for (const name in item) if (FIELD_ORDER.has(name) && item[name] !== undefined && item[name] !== null) names.push(name);
-  if (names.length > 1) names.sort((a, b) => (FIELD_ORDER.get(a) ?? 0) - (FIELD_ORDER.get(b) ?? 0));
+  let ordered = true;
+  let last = -1;
+  for (const name in item) {
+    const at = FIELD_ORDER.get(name);
+    if (at === undefined || item[name] === undefined || item[name] === null) continue;
+    if (at < last) ordered = false;
+    last = at;
+    names.push(name);
+  }
+  if (!ordered) names.sort((a, b) => (FIELD_ORDER.get(a) ?? 0) - (FIELD_ORDER.get(b) ?? 0));
   const fields: Record<string, unknown> = {};
   for (const name of names) fields[name] = canonicalValue(PERSON_FIELDS[name] as PersonField, item[name]);
   return fields;
