@@ -161,6 +161,11 @@ function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Re
     own = {};
     for (const k in item) if (!COMMON_FIELDS.has(k)) own[k] = item[k];
   }
+  // The registry holds kinds as plain `KindSpec`s; each kind's own `toCanonical` takes its
+  // generated item type, which is what `own` is: valid against the kind's schema (checkDocuments
+  // validated the document), with the org model applied (resolvedItems) and without the common
+  // fields. A person field whose selector resolvedItems could not resolve keeps the selector,
+  // next to the diagnostic that fails the load.
   const canonical = spec.toCanonical(own);
   const where = index === undefined ? { origin: origin ?? (() => doc.positionOf(["itemsFrom"])) } : { index };
   return new ManifestItem(doc, where, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);

@@ -8,10 +8,11 @@ import { isSuffixed, personsByKey, storedForms } from "../wire.js";
 import { canonicalValue, PERSON, PERSON_FIELD_SPECS, PERSON_FIELDS } from "./person-fields.js";
 import { liveOf, personRow, plainRow } from "./person-rows.js";
 import { personOrg } from "../org.js";
+import type { PersonItem } from "./person.item.js";
 
 export { PERSON, PERSON_BATCH };
 
-export const person: KindSpec = {
+export const person: KindSpec<PersonItem> = {
   org: personOrg,
   kind: PERSON,
   keyField: "personCode",
@@ -24,11 +25,14 @@ export const person: KindSpec = {
   batch: { create: PERSON_BATCH, update: PERSON_BATCH, delete: PERSON_BATCH },
 
   toCanonical(item) {
+    // Read by name, in the order of PERSON_FIELDS (which names every field of PersonItem).
+    const written: Readonly<Record<string, unknown>> = item;
     const fields: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(PERSON_FIELDS)) {
-      if (item[name] !== undefined && item[name] !== null) fields[name] = canonicalValue(field, item[name]);
+      const value = written[name];
+      if (value !== undefined && value !== null) fields[name] = canonicalValue(field, value);
     }
-    return { key: String(item["personCode"]), fields, pins: {} };
+    return { key: String(item.personCode), fields, pins: {} };
   },
 
   toItem(live) {
