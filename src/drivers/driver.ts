@@ -29,8 +29,14 @@ export interface CompileContext {
   keyAfter(kind: string, key: string): string;
 }
 
-/** A type of object a driver manages. Everything the core needs to know is data here. */
-export interface KindSpec extends KindModel {
+/**
+ * A type of object a driver manages. Everything the core needs to know is data here.
+ *
+ * `Item` is the type of the kind's items, generated from its schema into `<kind>.item.ts`
+ * beside the kind (`npm run gen:item-types`). Lists of kinds (a driver's, the registry's) hold
+ * them as `KindSpec`, whose items are plain records.
+ */
+export interface KindSpec<Item extends Record<string, unknown> = Record<string, unknown>> extends KindModel {
   /** Schema file (under `schemas/`) for documents of this kind. */
   schema: string;
   /** Item fields that pin vendor identity rather than describe the object. */
@@ -41,8 +47,11 @@ export interface KindSpec extends KindModel {
   batch?: Partial<Record<ActionOp, number>>;
   /** A constraint, not a capability: the vendor accepts one write of this kind per tenant at a time. */
   serialWrites?: true;
-  /** Item (already schema-valid, without the common fields) → canonical form. */
-  toCanonical(item: Record<string, unknown>): CanonicalItem;
+  /**
+   * Item → canonical form. The loader calls it with an item that is valid against the schema,
+   * without the common fields and with the org model applied: what `Item` describes.
+   */
+  toCanonical(item: Item): CanonicalItem;
   /** Canonical live resource → manifest item (for `import`). */
   toItem(live: LiveResource): Record<string, unknown>;
   /** Requests for one action. */

@@ -2,7 +2,7 @@ import { findKind, findDriver, allKinds } from "../drivers/registry.js";
 import type { KindSpec } from "../drivers/driver.js";
 import { ManifestError } from "../model/errors.js";
 import type { Diagnostic } from "../model/plan.js";
-import type { DesiredResource, SourcePosition } from "../model/resource.js";
+import { COMMON_ITEM_FIELDS, type DesiredResource, type SourcePosition } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { schemaDiagnostics } from "./diagnose.js";
 import { identityClashes, overlappingTargets, ownIdPins, policyKindProblems } from "./checks.js";
@@ -38,7 +38,7 @@ export interface LoadOptions {
   unsetVariables?: "error" | "record";
 }
 
-const COMMON_ITEM_FIELDS = new Set(["absent", "membersPolicy", "previousKeys"]);
+const COMMON_FIELDS = new Set(COMMON_ITEM_FIELDS);
 
 /** Read, validate and cross-check manifests. Throws ManifestError with every problem found. */
 export function loadManifests(paths: string[], options: LoadOptions = {}): Manifests {
@@ -169,8 +169,13 @@ function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Re
   let own = item;
   if ("absent" in item || "membersPolicy" in item || "previousKeys" in item) {
     own = {};
-    for (const k in item) if (!COMMON_ITEM_FIELDS.has(k)) own[k] = item[k];
+    for (const k in item) if (!COMMON_FIELDS.has(k)) own[k] = item[k];
   }
+  // The registry holds kinds as plain `KindSpec`s; each kind's own `toCanonical` takes its
+  // generated item type, which is what `own` is: valid against the kind's schema (checkDocuments
+  // validated the document), with the org model applied (resolvedItems) and without the common
+  // fields. A person field whose selector resolvedItems could not resolve keeps the selector,
+  // next to the diagnostic that fails the load.
   const canonical = spec.toCanonical(own);
   const where = index === undefined ? { origin: origin ?? (() => doc.positionOf(["itemsFrom"])) } : { index };
   return new ManifestItem(doc, where, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);

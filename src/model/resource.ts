@@ -9,6 +9,12 @@ export interface SourcePosition {
 export type MembersPolicy = "authoritative" | "additive";
 
 /**
+ * Item fields every kind's schema may have and the core reads itself: the loader takes them
+ * off an item before the kind's `toCanonical` sees it.
+ */
+export const COMMON_ITEM_FIELDS: readonly string[] = ["absent", "membersPolicy", "previousKeys"];
+
+/**
  * One object the manifests ask for, in the kind's canonical form: references hold the other
  * resource's key, set fields hold sorted unique strings, and only managed fields are present.
  */

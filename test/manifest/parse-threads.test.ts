@@ -8,7 +8,7 @@ type Spread = typeof import("../../src/manifest/parse-spread.js");
 const { loadManifests } = (await import(`${ROOT}dist/manifest/load.js`)) as Load;
 const { offThreadParseCount } = (await import(`${ROOT}dist/manifest/parse-spread.js`)) as Spread;
 
-const target = "apiVersion: orgform/v1\nkind: Target\nname: site\ndriver: isdp\nendpoint: http://127.0.0.1:9/isdp\ncredentials: { clientId: c, username: u, password: \"\${ISDP_PASSWORD}\" }\n";
+const target = "apiVersion: orgform/v1\nkind: Target\nname: site\ndriver: isdp\nendpoint: http://127.0.0.1:9/isdp\ncredentials: { clientId: c, username: u, password: \"${ISDP_PASSWORD}\" }\n";
 const persons = (from: number, n: number, extra = "") =>
   `apiVersion: orgform/v1\nkind: isdp.Person\ntarget: site\nitems:\n${Array.from({ length: n }, (_, i) => `  - { personCode: P${from + i}, personName: 员工${from + i}, orgNo: "10"${extra} }`).join("\n")}\n`;
 

@@ -5,6 +5,7 @@ import type { VendorRequest } from "../../../model/request.js";
 
 import { API, MEMBER_CHUNK } from "../api.js";
 import { punchGroupOrg } from "../org.js";
+import type { PunchGroupItem } from "./punch-group.item.js";
 
 export { MEMBER_CHUNK };
 export const PUNCH_GROUP = "dingtalk.PunchGroup";
@@ -26,7 +27,7 @@ export function canonicalToMember(value: string): MemberParam {
   return value.startsWith(DEPARTMENT_PREFIX) ? { member_id: value.slice(DEPARTMENT_PREFIX.length), type: 1 } : { member_id: value, type: 0 };
 }
 
-export const punchGroup: KindSpec = {
+export const punchGroup: KindSpec<PunchGroupItem> = {
   org: punchGroupOrg,
   kind: PUNCH_GROUP,
   keyField: "punch_group_id",
@@ -39,13 +40,10 @@ export const punchGroup: KindSpec = {
 
   toCanonical(item) {
     const fields: Record<string, unknown> = {};
-    if (item["members"] !== undefined) {
-      const members = item["members"] as (string | { member_id: string; type?: number })[];
-      fields["members"] = [...new Set(members.map(memberToCanonical))].sort();
-    }
-    const pins: Record<string, unknown> = { biz_inst_id: item["biz_inst_id"] };
-    if (item["biz_id"] !== undefined) pins["biz_id"] = item["biz_id"];
-    return { key: String(item["punch_group_id"]), fields, pins };
+    if (item.members !== undefined) fields["members"] = [...new Set(item.members.map(memberToCanonical))].sort();
+    const pins: Record<string, unknown> = { biz_inst_id: item.biz_inst_id };
+    if (item.biz_id !== undefined) pins["biz_id"] = item.biz_id;
+    return { key: item.punch_group_id, fields, pins };
   },
 
   toItem(live: LiveResource) {

@@ -1,4 +1,5 @@
 import type { FieldSpec } from "../../driver.js";
+import type { PersonItem } from "./person.item.js";
 
 export const PERSON = "isdp.Person";
 
@@ -25,16 +26,15 @@ export interface PersonField {
   plain?: boolean;
 }
 
-// udfExtend5 and 6 (date-times) are missing from getPersonList's response example.
-const udf = Object.fromEntries(
-  Array.from({ length: 10 }, (_, i): [string, PersonField] => [`udfExtend${i + 1}`, { kind: "string", plain: true, ...(i === 4 || i === 5 ? { unlisted: true } : {}) }]),
-);
+/** The fields of a person item besides its key. */
+export type PersonFieldName = Exclude<keyof PersonItem, "personCode">;
 
 /**
  * Every managed person field, in the order the vendor's request example lists them
  * (https://support.huaweicloud.com/api-isdp/api_01_0402.html); fields that example leaves out
  * follow where the field table puts them. `personCode` is the key and is placed by `WIRE_ORDER`.
  * What getPersonList returns follows its page (api_01_0395).
+ * It names every field of the kind's item type, and only those.
  */
 export const PERSON_FIELDS: Record<string, PersonField> = {
   orgNo: { kind: "string", plain: true },
@@ -44,7 +44,17 @@ export const PERSON_FIELDS: Record<string, PersonField> = {
   personType: { kind: "string", plain: true },
   roleNo: { kind: "list", plain: true },
   positionCode: { kind: "list", plain: true },
-  ...udf,
+  udfExtend1: { kind: "string", plain: true },
+  udfExtend2: { kind: "string", plain: true },
+  udfExtend3: { kind: "string", plain: true },
+  udfExtend4: { kind: "string", plain: true },
+  // udfExtend5 and 6 (date-times) are missing from getPersonList's response example.
+  udfExtend5: { kind: "string", plain: true, unlisted: true },
+  udfExtend6: { kind: "string", plain: true, unlisted: true },
+  udfExtend7: { kind: "string", plain: true },
+  udfExtend8: { kind: "string", plain: true },
+  udfExtend9: { kind: "string", plain: true },
+  udfExtend10: { kind: "string", plain: true },
   firstName: { kind: "string", unlisted: true },
   lastName: { kind: "string", unlisted: true },
   description: { kind: "string", unlisted: true },
@@ -65,7 +75,7 @@ export const PERSON_FIELDS: Record<string, PersonField> = {
   language: { kind: "string", unlisted: true },
   certificateType: { kind: "string" },
   certificateNo: { kind: "string", sensitive: true },
-};
+} satisfies Record<PersonFieldName, PersonField>;
 
 /** Field order of one `personList` row: api_01_0402's request example, with `personCode` second. */
 export const WIRE_ORDER: string[] = (() => {

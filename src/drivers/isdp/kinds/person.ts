@@ -8,10 +8,11 @@ import { isSuffixed, personsByKey, storedForms } from "../wire.js";
 import { canonicalFields, PERSON, PERSON_FIELD_SPECS, PERSON_FIELDS } from "./person-fields.js";
 import { liveOf, personRow, plainRow } from "./person-rows.js";
 import { personOrg } from "../org.js";
+import type { PersonItem } from "./person.item.js";
 
 export { PERSON, PERSON_BATCH };
 
-export const person: KindSpec = {
+export const person: KindSpec<PersonItem> = {
   org: personOrg,
   kind: PERSON,
   keyField: "personCode",
@@ -24,7 +25,7 @@ export const person: KindSpec = {
   batch: { create: PERSON_BATCH, update: PERSON_BATCH, delete: PERSON_BATCH },
 
   toCanonical(item) {
-    return { key: String(item["personCode"]), fields: canonicalFields(item), pins: {} };
+    return { key: String(item.personCode), fields: canonicalFields(item), pins: {} };
   },
 
   toItem(live) {

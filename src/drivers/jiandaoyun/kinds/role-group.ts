@@ -3,6 +3,7 @@ import type { Action } from "../../../model/plan.js";
 import type { LiveResource } from "../../../model/resource.js";
 import type { VendorRequest } from "../../../model/request.js";
 import { API } from "../api.js";
+import type { RoleGroupItem } from "./role-group.item.js";
 
 export const ROLE_GROUP = "jiandaoyun.RoleGroup";
 
@@ -10,7 +11,7 @@ export const ROLE_GROUP = "jiandaoyun.RoleGroup";
  * A self-built role group (自建角色组). Its key is its name; `group_no` may be pinned so that a
  * changed name renames the live group instead of replacing it.
  */
-export const roleGroup: KindSpec = {
+export const roleGroup: KindSpec<RoleGroupItem> = {
   kind: ROLE_GROUP,
   keyField: "name",
   schema: "kinds/jiandaoyun.RoleGroup.schema.json",
@@ -22,8 +23,8 @@ export const roleGroup: KindSpec = {
 
   toCanonical(item) {
     const pins: Record<string, unknown> = {};
-    if (item["group_no"] !== undefined) pins["group_no"] = item["group_no"];
-    return { key: String(item["name"]), fields: {}, pins };
+    if (item.group_no !== undefined) pins["group_no"] = item.group_no;
+    return { key: item.name, fields: {}, pins };
   },
 
   toItem(live: LiveResource) {

@@ -5,6 +5,7 @@ import { deferred, type VendorRequest } from "../../../model/request.js";
 import { API, MEMBER_CHUNK } from "../api.js";
 import { ROLE_GROUP } from "./role-group.js";
 import { roleOrg } from "../org.js";
+import type { RoleItem } from "./role.item.js";
 
 export const ROLE = "jiandaoyun.Role";
 
@@ -24,7 +25,7 @@ export function roleName(key: string, group: string): string {
  * A self-built role (自建角色) in a role group, with its members (usernames). `role_no` may be
  * pinned so that a changed name or group renames or moves the live role instead of replacing it.
  */
-export const role: KindSpec = {
+export const role: KindSpec<RoleItem> = {
   org: roleOrg,
   kind: ROLE,
   keyField: "name",
@@ -38,12 +39,12 @@ export const role: KindSpec = {
   delete: true,
 
   toCanonical(item) {
-    const group = String(item["group"]);
+    const group = item.group;
     const fields: Record<string, unknown> = { group };
-    if (item["members"] !== undefined) fields["members"] = [...new Set((item["members"] as unknown[]).map(String))].sort();
+    if (item.members !== undefined) fields["members"] = [...new Set(item.members)].sort();
     const pins: Record<string, unknown> = {};
-    if (item["role_no"] !== undefined) pins["role_no"] = item["role_no"];
-    return { key: roleKey(group, String(item["name"])), fields, pins };
+    if (item.role_no !== undefined) pins["role_no"] = item.role_no;
+    return { key: roleKey(group, item.name), fields, pins };
   },
 
   toItem(live: LiveResource) {

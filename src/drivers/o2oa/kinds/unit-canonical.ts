@@ -1,27 +1,20 @@
 import type { CanonicalItem } from "../../driver.js";
 import type { LiveResource } from "../../../model/resource.js";
+import type { UnitItem } from "./unit.item.js";
 import { asSet, DELETE_WITH_IDENTITIES, LIST_FIELDS, sub, TEXT_FIELDS } from "./unit-fields.js";
 
-/** An attribute or duty entry as a manifest writes it. */
-export interface SubItem {
-  name: string;
-  value: string[] | string;
-  description?: string;
-  orderNumber?: number;
-}
-
-/** A manifest item (schema-valid, without the common fields) → canonical fields. */
-export function unitToCanonical(item: Record<string, unknown>): CanonicalItem {
+/** A manifest item → canonical fields. */
+export function unitToCanonical(item: UnitItem): CanonicalItem {
   const fields: Record<string, unknown> = {};
-  fields["name"] = item["name"];
+  fields["name"] = item.name;
   // Omitting `superior` means "at the top level", so the field is always managed.
-  fields["superior"] = item["superior"] ?? null;
+  fields["superior"] = item.superior ?? null;
   for (const f of TEXT_FIELDS) if (item[f] !== undefined) fields[f] = item[f];
-  if (item["orderNumber"] !== undefined) fields["orderNumber"] = item["orderNumber"];
-  for (const f of LIST_FIELDS) if (item[f] !== undefined) fields[f] = asSet(item[f] as string[]);
+  if (item.orderNumber !== undefined) fields["orderNumber"] = item.orderNumber;
+  for (const f of LIST_FIELDS) if (item[f] !== undefined) fields[f] = asSet(item[f]);
   if (item[DELETE_WITH_IDENTITIES] !== undefined) fields[DELETE_WITH_IDENTITIES] = item[DELETE_WITH_IDENTITIES];
 
-  const attributes = item["attributeList"] as SubItem[] | undefined;
+  const attributes = item.attributeList;
   if (attributes !== undefined) {
     fields[sub.attributeNames] = asSet(attributes.map((a) => a.name));
     for (const a of attributes) {
@@ -30,7 +23,7 @@ export function unitToCanonical(item: Record<string, unknown>): CanonicalItem {
       if (a.orderNumber !== undefined) fields[sub.attributeOrderNumber(a.name)] = a.orderNumber;
     }
   }
-  const duties = item["dutyList"] as SubItem[] | undefined;
+  const duties = item.dutyList;
   if (duties !== undefined) {
     fields[sub.dutyNames] = asSet(duties.map((d) => d.name));
     for (const d of duties) {
@@ -39,7 +32,7 @@ export function unitToCanonical(item: Record<string, unknown>): CanonicalItem {
       if (d.orderNumber !== undefined) fields[sub.dutyOrderNumber(d.name)] = d.orderNumber;
     }
   }
-  return { key: String(item["unique"]), fields, pins: {} };
+  return { key: String(item.unique), fields, pins: {} };
 }
 
 /** The vendor takes a single attribute value as a string or a list; orgform keeps a list. */

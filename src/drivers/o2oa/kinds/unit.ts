@@ -5,9 +5,10 @@ import { deleteBody, syncRequest, writeBody } from "./unit-body.js";
 import { unitToCanonical, unitToItem } from "./unit-canonical.js";
 import { UNIT, UNIT_FIELDS } from "./unit-fields.js";
 import { unitOrg } from "../org.js";
+import type { UnitItem } from "./unit.item.js";
 
 /** O2OA organisation units, with their attributes and duties, written through the sync script. */
-export const unit: KindSpec = {
+export const unit: KindSpec<UnitItem> = {
   org: unitOrg,
   kind: UNIT,
   keyField: "unique",

@@ -5,8 +5,9 @@ import type { VendorRequest } from "../../../model/request.js";
 import { createBody, updateBody } from "./department-body.js";
 import { CREATE_PATH, CUSTOM_PREFIX, DELETE_PATH, DEPARTMENT, TEXT_FIELDS, textOrNull, UPDATE_PATH } from "./department-model.js";
 import { departmentOrg } from "../org.js";
+import type { DepartmentItem } from "./department.item.js";
 
-export const department: KindSpec = {
+export const department: KindSpec<DepartmentItem> = {
   org: departmentOrg,
   kind: DEPARTMENT,
   keyField: "code",
@@ -32,16 +33,14 @@ export const department: KindSpec = {
   toCanonical(item) {
     // `parent` is managed when the item names it; `parent: null` puts the department at the top.
     const fields: Record<string, unknown> = {};
-    if (item["parent"] !== undefined) fields["parent"] = item["parent"];
-    if (item["name"] !== undefined) fields["name"] = item["name"];
-    if (item["type"] !== undefined) fields["type"] = item["type"];
+    if (item.parent !== undefined) fields["parent"] = item.parent;
+    if (item.name !== undefined) fields["name"] = item.name;
+    if (item.type !== undefined) fields["type"] = item.type;
     for (const f of TEXT_FIELDS) if (item[f] !== undefined) fields[f] = textOrNull(item[f]);
-    for (const [name, value] of Object.entries((item["fields"] ?? {}) as Record<string, unknown>)) {
-      fields[`${CUSTOM_PREFIX}${name}`] = textOrNull(value);
-    }
+    for (const [name, value] of Object.entries(item.fields ?? {})) fields[`${CUSTOM_PREFIX}${name}`] = textOrNull(value);
     const pins: Record<string, unknown> = {};
-    if (item["departmentId"] !== undefined) pins["departmentId"] = item["departmentId"];
-    return { key: String(item["code"]), fields, pins };
+    if (item.departmentId !== undefined) pins["departmentId"] = item.departmentId;
+    return { key: String(item.code), fields, pins };
   },
 
   toItem(live: LiveResource) {
