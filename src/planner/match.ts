@@ -24,11 +24,13 @@ export function matchKind(
   parentRenames?: ReadonlyMap<string, string>,
 ): KindMatches {
   const liveByKey = new Map(live.map((l) => [l.key, l]));
-  const desiredKeys = new Set(desired.map((d) => d.key));
   const claimed = new Set<string>();
   const renames = new Map<string, string>();
-  let idIndex: Map<string, Map<string, string>> | undefined; // built on first use: most items match by key
-  const free = (key: string | undefined): key is string => key !== undefined && liveByKey.has(key) && !desiredKeys.has(key) && !claimed.has(key);
+  // Built on first use: most items match by key.
+  let idIndex: Map<string, Map<string, string>> | undefined;
+  let desiredKeys: Set<string> | undefined;
+  const free = (key: string | undefined): key is string =>
+    key !== undefined && liveByKey.has(key) && !(desiredKeys ??= new Set(desired.map((d) => d.key))).has(key) && !claimed.has(key);
   const matches = desired.map((d): Match => {
     const own = liveByKey.get(d.key);
     if (own) {
