@@ -43,16 +43,15 @@ export function sameFieldValue(spec: FieldSpec | undefined, want: unknown, have:
 
 /** Every managed field of a new object, as the changes of its create. */
 export function createChanges(desired: Record<string, unknown>, specs: Record<string, FieldSpec>): FieldChange[] {
-  return Object.keys(desired)
-    .sort()
-    .flatMap((field): FieldChange[] => {
-      const value = desired[field];
-      if (fieldSpecOf(specs, field)?.type === "set") {
-        const add = [...new Set(asStrings(value))].sort();
-        return add.length ? [{ field, add, remove: [] }] : [];
-      }
-      return value === null || value === undefined ? [] : [{ field, before: null, after: value }];
-    });
+  const out: FieldChange[] = [];
+  for (const field of Object.keys(desired).sort()) {
+    const value = desired[field];
+    if (fieldSpecOf(specs, field)?.type === "set") {
+      const add = [...new Set(asStrings(value))].sort();
+      if (add.length) out.push({ field, add, remove: [] });
+    } else if (value !== null && value !== undefined) out.push({ field, before: null, after: value });
+  }
+  return out;
 }
 
 function diffSet(field: string, want: string[], have: string[], policy: MembersPolicy): FieldChange | undefined {

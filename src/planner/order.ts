@@ -3,7 +3,7 @@ import type { Action, Diagnostic } from "../model/plan.js";
 import { resourceId, type LiveResource } from "../model/resource.js";
 
 /**
- * Fill in `dependsOn` and sort the actions so that every action comes after the ones it
+ * Fill in `dependsOn` (on actions made with none) and sort the actions so that every action comes after the ones it
  * depends on: creates parent-first, deletes child-first. Returns problems for deletes that
  * would leave a live object pointing at nothing.
  */
@@ -12,7 +12,18 @@ export function orderActions(
   live: LiveResource[],
   kinds: ReadonlyMap<string, KindModel>,
 ): { actions: Action[]; problems: Diagnostic[] } {
-  const byId = new Map(actions.map((a) => [a.id, a]));
+  // Only kinds that refer to another kind, or are referred to, take part in dependencies.
+  const referring = new Set<string>();
+  const linked = new Set<string>();
+  for (const [name, model] of kinds) {
+    const refs = refFields(model);
+    if (!refs.length) continue;
+    referring.add(name);
+    linked.add(name);
+    for (const [, refKind] of refs) linked.add(refKind);
+  }
+  const byId = new Map<string, Action>();
+  for (const a of actions) if (linked.has(a.kind)) byId.set(a.id, a);
   // Most actions depend on nothing: a set is made only for those that do.
   const deps = new Map<string, Set<string>>();
   const addDep = (id: string, on: string) => {
@@ -35,7 +46,7 @@ export function orderActions(
     return ref;
   };
   for (const action of actions) {
-    if (action.op === "delete") continue;
+    if (action.op === "delete" || !referring.has(action.kind)) continue;
     for (const change of action.changes) {
       const refKind = refKindOf(action.kind, change.field);
       if (!refKind || typeof change.after !== "string") continue;
@@ -47,13 +58,13 @@ export function orderActions(
   }
 
   // A delete waits for everything that points at the deleted object to go away or move.
-  const referrers = liveReferrers(live, kinds);
+  const deletes = actions.filter((a) => a.op === "delete" && linked.has(a.kind));
+  const referrers = deletes.length ? liveReferrers(live, kinds) : new Map<string, { id: string; field: string }[]>();
   const actionOnLive = new Map<string, Action>();
-  for (const a of actions) {
-    actionOnLive.set(a.renamedFrom === undefined ? a.id : resourceId(a.target, a.kind, a.renamedFrom), a);
+  if (referrers.size) {
+    for (const a of byId.values()) actionOnLive.set(a.renamedFrom === undefined ? a.id : resourceId(a.target, a.kind, a.renamedFrom), a);
   }
-  for (const action of actions) {
-    if (action.op !== "delete") continue;
+  for (const action of deletes) {
     for (const child of referrers.get(action.id) ?? []) {
       const childAction = actionOnLive.get(child.id);
       const leaves =
@@ -64,18 +75,36 @@ export function orderActions(
     }
   }
 
-  for (const action of actions) {
-    const set = deps.get(action.id);
-    action.dependsOn = set ? [...set].sort() : [];
+  // The planner makes every action with no dependencies; only those that have some are set.
+  for (const [id, set] of deps) (byId.get(id) as Action).dependsOn = [...set].sort();
+  const depth = depths([...deps.keys()], byId, problems);
+  return { actions: byDepthThenId(actions, depth), problems };
+}
+
+/**
+ * Actions by dependency depth, then by id. Target and kind names hold no "/", so ids with
+ * different target/kind prefixes are ordered by the prefix alone: each (target, kind) group is
+ * sorted by key, which compares far fewer characters than whole ids.
+ */
+function byDepthThenId(actions: Action[], depth: ReadonlyMap<string, number>): Action[] {
+  // level → target → kind → actions
+  const levels: Map<string, Map<string, Action[]>>[] = [];
+  for (const a of actions) {
+    const targets = (levels[a.dependsOn.length ? (depth.get(a.id) ?? 0) : 0] ??= new Map());
+    let kinds = targets.get(a.target);
+    if (!kinds) targets.set(a.target, (kinds = new Map()));
+    const group = kinds.get(a.kind);
+    if (group) group.push(a);
+    else kinds.set(a.kind, [a]);
   }
-  const depth = depths(actions, byId, problems);
-  // By depth, then by id. Ids are unique: each level's ids are sorted as plain strings (the
-  // engine's own string sort, much faster than a comparator) and mapped back to their actions.
-  const levels: string[][] = [];
-  for (const a of actions) (levels[depth.get(a.id) ?? 0] ??= []).push(a.id);
-  const ordered: Action[] = [];
-  for (const ids of levels) for (const id of ids?.sort() ?? []) ordered.push(byId.get(id) as Action);
-  return { actions: ordered, problems };
+  const out: Action[] = [];
+  for (const targets of levels) {
+    if (!targets) continue;
+    const groups = [...targets].flatMap(([target, kinds]) => [...kinds].map(([kind, list]) => ({ prefix: `${target}/${kind}/`, list })));
+    groups.sort((x, y) => (x.prefix < y.prefix ? -1 : 1));
+    for (const { list } of groups) for (const a of list.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) out.push(a);
+  }
+  return out;
 }
 
 /** For every live object: which live objects refer to it, and through which field. */
@@ -96,18 +125,15 @@ function liveReferrers(live: LiveResource[], kinds: ReadonlyMap<string, KindMode
   return out;
 }
 
-/** Length of the longest dependency chain below each action; reports cycles. */
-function depths(actions: Action[], byId: Map<string, Action>, problems: Diagnostic[]): Map<string, number> {
+/** Length of the longest dependency chain below each action that has dependencies; reports cycles. */
+function depths(ids: string[], byId: Map<string, Action>, problems: Diagnostic[]): Map<string, number> {
   const depth = new Map<string, number>();
   const visiting = new Set<string>();
   const visit = (id: string): number => {
     const known = depth.get(id);
     if (known !== undefined) return known;
     const on = byId.get(id)?.dependsOn ?? [];
-    if (!on.length) {
-      depth.set(id, 0);
-      return 0;
-    }
+    if (!on.length) return 0;
     if (visiting.has(id)) {
       problems.push({ message: `actions depend on each other in a cycle through ${id}` });
       return 0;
@@ -119,6 +145,6 @@ function depths(actions: Action[], byId: Map<string, Action>, problems: Diagnost
     depth.set(id, d);
     return d;
   };
-  for (const a of actions) visit(a.id);
+  for (const id of ids) visit(id);
   return depth;
 }

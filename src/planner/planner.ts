@@ -99,22 +99,28 @@ function planKind(model: KindModel, policy: EffectivePolicy, matched: KindMatche
   const refuse = (d: DesiredResource | LiveResource, message: string) =>
     problems.push({ source: "source" in d ? d.source : undefined, message: `${resourceId(d.target, d.kind, d.key)}: ${message}` });
   const ignore = policy.ignore.map(globToRegExp);
-  const desiredKeys = new Set<string>();
+  // One shape for every action, made only when there is one (most matched items change nothing).
+  const actionOf = (d: DesiredResource, op: Action["op"], changes: FieldChange[]): Action => ({
+    id: resourceId(d.target, d.kind, d.key),
+    target: d.target,
+    kind: d.kind,
+    key: d.key,
+    dependsOn: [],
+    op,
+    changes,
+  });
 
   for (const { desired: d, live: current, renamedFrom, followsParent } of matched.matches) {
-    desiredKeys.add(d.key);
-    const id = resourceId(d.target, d.kind, d.key);
-    const base = { id, target: d.target, kind: d.kind, key: d.key, dependsOn: [] as string[] };
     if (d.absent) {
       if (!current) continue;
       if (!can(model.delete)) refuse(d, `cannot be deleted: ${reasonOf(model.delete)}`);
       else if (current.readOnly) refuse(d, `is read-only (${current.readOnly}) and cannot be deleted`);
-      else actions.push({ ...base, op: "delete", changes: [] });
+      else actions.push(actionOf(d, "delete", []));
       continue;
     }
     if (!current) {
       if (!can(model.create)) refuse(d, `does not exist and cannot be created: ${reasonOf(model.create)}`);
-      else actions.push({ ...base, op: "create", changes: createChanges(d.fields, model.fields) });
+      else actions.push(actionOf(d, "create", createChanges(d.fields, model.fields)));
       continue;
     }
     const changes = diffFields(d.fields, current.fields, model.fields, d.membersPolicy ?? policy.membersPolicy).filter(
@@ -126,7 +132,7 @@ function planKind(model: KindModel, policy: EffectivePolicy, matched: KindMatche
       refuse(d, `is read-only (${current.readOnly}); orgform will not change it`);
       continue;
     }
-    const action: Action = { ...base, op: "update", changes };
+    const action = actionOf(d, "update", changes);
     if (renamedFrom !== undefined) {
       action.renamedFrom = renamedFrom;
       action.changes = [{ field: model.keyField, before: renamedFrom, after: d.key }, ...changes];
@@ -134,7 +140,8 @@ function planKind(model: KindModel, policy: EffectivePolicy, matched: KindMatche
     actions.push(action);
   }
 
-  if (policy.unmanaged === "delete") {
+  if (policy.unmanaged === "delete" && touchable.length) {
+    const desiredKeys = new Set(matched.matches.map((m) => m.desired.key));
     for (const l of touchable) {
       if (matched.claimed.has(l.key) || desiredKeys.has(l.key)) continue;
       if (!can(model.delete) || l.readOnly) continue; // nothing orgform may do with it

@@ -63,7 +63,10 @@ export function checkSafety(actions: Action[], tallies: KindTally[], kinds: Read
 function countRemovals(actions: Action[], kind: KindModel | undefined, had: ReadonlyMap<string, number> | undefined): { perObject: Map<string, number>; removals: number } {
   const perObject = new Map<string, number>();
   let removals = 0;
+  const sets = kind !== undefined && hasSetFields(kind);
   for (const a of actions) {
+    // A create removes nothing, and without set fields only a delete removes members.
+    if (a.op === "create" || (!sets && a.op !== "delete")) continue;
     const key = a.renamedFrom ?? a.key;
     if (a.op === "delete") {
       removals += had?.get(key) ?? 0;
