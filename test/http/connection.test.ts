@@ -22,7 +22,9 @@ async function connect(attempts = FAST_RETRY.attempts, endpoint?: string, observ
   // Without a service, a client that holds a token already, so the first call is the call itself.
   const driver = endpoint ? { ...memo, createClient: (c: { endpoint: string; credentials: Record<string, string> }) => Object.assign(memo.createClient(c), { tokenRequest: () => undefined }) } : memo;
   const connection = new Connection(target, driver, {
-    sender: createHttpSender({ timeoutMs: 300 }),
+    // Long enough that a healthy local call never times out on a busy machine (a late token
+    // answer would be asked for again); the timeout faults wait this long.
+    sender: createHttpSender({ timeoutMs: 1000 }),
     limiter: new RateLimiter(),
     retry: { ...FAST_RETRY, attempts },
     redactor: new Redactor(),
