@@ -61,9 +61,13 @@ export function isPlanRun(value: PlanRun): boolean {
   return made.has(value);
 }
 
-/** Freeze the plan so that what apply runs is what was planned and shown. */
+/**
+ * Freeze the plan so that what apply runs is what was planned and shown. Values behind a getter
+ * (a target's fingerprint, worked out on first read) are left unread: they are computed, not
+ * stored, and cannot be changed.
+ */
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
   Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
+  for (const d of Object.values(Object.getOwnPropertyDescriptors(value))) if ("value" in d) deepFreeze(d.value);
 }
