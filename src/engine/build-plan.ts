@@ -25,14 +25,14 @@ export function makePlan(
   selection: PlanSelection = { targets: [], kinds: [] },
 ): PlannedChanges {
   const pairs = [...scope].flatMap(([target, kinds]) => kinds.map((k) => ({ target, kind: k.kind })));
-  const inScope = new Set(pairs.map((p) => `${p.target}\u0000${p.kind}`));
+  const kindsOf = new Map([...scope].map(([target, kinds]) => [target, new Set(kinds.map((k) => k.kind))]));
   const allLive = [...live.values()].flat();
-  const desired = manifests.desired.filter((d) => inScope.has(`${d.target}\u0000${d.kind}`));
+  const desired = manifests.desired.filter((d) => kindsOf.get(d.target)?.has(d.kind) === true);
   const policies = Object.fromEntries(manifests.targets.map((t) => [t.name, t.policy]));
   const input = { desired, live: allLive, kinds: lookup.kinds(), policies, scope: pairs };
   const matched = matchAll(input);
   const problems: Diagnostic[] = [];
-  const result = plan(input);
+  const result = plan(input, matched);
   for (const t of manifests.targets) {
     const driver = lookup.driver(t.driver);
     if (!driver?.check || !scope.has(t.name)) continue;

@@ -26,12 +26,11 @@ export interface PlanResult {
   problems: Diagnostic[];
 }
 
-/** The pure diff: same input, same plan. */
-export function plan(input: PlanInput): PlanResult {
+/** The pure diff: same input, same plan. `matched` is `matchAll(input)`, when the caller has it already. */
+export function plan(input: PlanInput, matched: MatchedPair[] = matchAll(input)): PlanResult {
   const actions: Action[] = [];
   const problems: Diagnostic[] = [];
   const tallies: KindTally[] = [];
-  const matched = matchAll(input);
   const followsRename = renameFollower(matched);
   for (const m of matched) {
     const result = planKind(m.model, m.policy, m.kind, m.touchable, followsRename);
@@ -204,14 +203,18 @@ function pairKey(target: string, kind: string): string {
   return `${target}\u0000${kind}`;
 }
 
+/** Items by pairKey(target, kind); grouped by target, then kind, so no key is built per item. */
 function groupByPair<T extends { target: string; kind: string }>(items: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
+  const byTarget = new Map<string, Map<string, T[]>>();
   for (const item of items) {
-    const key = pairKey(item.target, item.kind);
-    const list = out.get(key);
+    let kinds = byTarget.get(item.target);
+    if (!kinds) byTarget.set(item.target, (kinds = new Map()));
+    const list = kinds.get(item.kind);
     if (list) list.push(item);
-    else out.set(key, [item]);
+    else kinds.set(item.kind, [item]);
   }
+  const out = new Map<string, T[]>();
+  for (const [target, kinds] of byTarget) for (const [kind, list] of kinds) out.set(pairKey(target, kind), list);
   return out;
 }
 
