@@ -1,9 +1,9 @@
 /**
- * A quick test for account ids two people share: one 53-bit hash per (target, id), sorted.
- * Equal neighbours after the sort mean a shared id, or, rarely (about one directory in 200 000
+ * A quick test for account ids two people share: one 53-bit hash per (target, id), grouped by
+ * its top bits. Two equal hashes mean a shared id, or, rarely (about one directory in 200 000
  * at 300 000 accounts), two ids whose hashes agree; either way the caller checks exactly with the
- * ids themselves. Reading the ids once, in order, and sorting numbers takes about half the time
- * of a Set per target at 100 000 people: the Sets' inserts land at random places in large tables.
+ * ids themselves. Reading the ids once, in order, and grouping numbers is several times faster
+ * than a Set per target at 100 000 people, whose inserts land at random places in large tables.
  */
 export class AccountKeys {
   #keys: Float64Array;
@@ -36,8 +36,34 @@ export class AccountKeys {
 
   /** True when two notes may be the same id on the same target; false when none are. */
   mayRepeat(): boolean {
-    const sorted = this.#keys.subarray(0, this.#count).sort();
+    const keys = this.#keys;
+    const count = this.#count;
+    // Equal keys share their top bits. A counting sort on the top bits makes groups of two to
+    // four keys on average, few enough to compare pairwise.
+    let bits = 1;
+    while (2 ** (bits + 2) < count) bits++;
+    const scale = 2 ** (53 - bits);
+    const start = new Uint32Array(2 ** bits + 1);
+    for (let i = 0; i < count; i++) (start[Math.floor((keys[i] as number) / scale) + 1] as number)++;
+    for (let g = 1; g < start.length; g++) (start[g] as number) += start[g - 1] as number;
+    const next = start.slice(0, -1);
+    const grouped = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const key = keys[i] as number;
+      grouped[(next[Math.floor(key / scale)] as number)++] = key;
+    }
+    for (let g = 0; g + 1 < start.length; g++) if (repeats(grouped, start[g] as number, start[g + 1] as number)) return true;
+    return false;
+  }
+}
+
+/** Whether two of `keys[from]` … `keys[to - 1]` are equal; a large group (keys alike by chance) is sorted first. */
+function repeats(keys: Float64Array, from: number, to: number): boolean {
+  if (to - from > 16) {
+    const sorted = keys.subarray(from, to).sort();
     for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
     return false;
   }
+  for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) if (keys[i] === keys[j]) return true;
+  return false;
 }
