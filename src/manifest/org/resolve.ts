@@ -142,7 +142,8 @@ function accountOf(o: OrgPerson | OrgDepartment, target: string, item: Record<st
 /** Replace selectors in the kind's people lists and person fields by account ids. */
 function resolveLists(doc: OrgDocument, dir: Directory, item: Record<string, unknown>, missing: Map<string, OrgPerson>, report: Report): Record<string, unknown> {
   const org = doc.org;
-  if (!org) return item;
+  // Most kinds that bind (ISDP persons) have no people lists: nothing to allocate per item.
+  if (!org || (!org.personFields?.length && !org.peopleLists?.length)) return item;
   let out = item;
   const copy = () => (out === item ? (out = { ...item }) : out);
   for (const field of org.personFields ?? []) {
