@@ -65,7 +65,8 @@ describe("org directory", () => {
 
     expect(diagnostics).toEqual([]);
     expect([...dir.people.keys()]).toEqual(["zhangsan", "lisi", "wangwu", "zhaoliu", "qianqi"]);
-    expect(dir.byAccount.get("att")?.get("0412345")?.handle).toBe("zhangsan");
+    expect(dir.peopleIn.get("backend")?.map((p) => p.handle)).toEqual(["zhangsan", "lisi", "qianqi"]);
+    expect(dir.members.get("eng")?.map((p) => p.handle)).toEqual(["wangwu"]);
   });
 
   it("reports handles defined twice, shared accounts, unknown targets, unknown handles and cycles, each at its place", () => {

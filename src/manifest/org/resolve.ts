@@ -41,60 +41,90 @@ export interface OrgResolution {
  */
 export function resolveDocument(doc: OrgDocument, dir: Directory, diagnostics: Diagnostic[]): OrgResolution {
   const missing = new Map<string, OrgPerson>();
-  const report = (path: PathSegmentList, message: string) => diagnostics.push({ source: doc.positionOf(path), path: formatPath(path), message });
+  // The item being resolved: its index, or undefined for a generated item (reported at itemsFrom).
+  let current: number | undefined;
+  const report: Report = (path, message) => {
+    const at: PathSegmentList = current === undefined ? ["itemsFrom"] : ["items", current, ...path];
+    diagnostics.push({ source: doc.positionOf(at), path: formatPath(at), message });
+  };
   const binding = doc.org?.binding;
-  const written: ResolvedItem[] = doc.items.map((value, index) => ({ value, index }));
-  const generated = binding && doc.itemsFrom ? generate(doc, dir, binding.by) : [];
   const out: ResolvedItem[] = [];
-  for (const entry of [...written, ...generated]) {
-    const at = (rest: PathSegmentList): PathSegmentList => (entry.index === undefined ? ["itemsFrom"] : ["items", entry.index, ...rest]);
-    let value = entry.value;
+  for (let index = 0; index < doc.items.length; index++) {
+    current = index;
+    let value = doc.items[index] as Record<string, unknown>;
     if (binding && typeof value[binding.by] === "string") {
-      const bound = bind(doc, dir, binding, value, (path, message) => report(at(path), message));
+      const bound = bindHandle(doc, dir, binding, value, report);
       if (!bound) continue;
       value = bound;
     }
-    value = resolveLists(doc, dir, value, missing, (path, message) => report(at(path), message));
-    out.push({ ...entry, value });
+    out.push({ value: resolveLists(doc, dir, value, missing, report), index });
+  }
+  if (binding && doc.itemsFrom) {
+    current = undefined;
+    for (const o of unbound(doc, dir, binding.by)) {
+      const bound = bind(doc, dir, binding, NOTHING, o, report);
+      if (bound) out.push({ value: resolveLists(doc, dir, bound, missing, report), origin: () => o.source });
+    }
   }
   return { items: out, missing: [...missing.values()] };
 }
 
-/** Items for every Person or Department with an account on the target that no written item binds. */
-function generate(doc: OrgDocument, dir: Directory, by: "person" | "department"): ResolvedItem[] {
-  const bound = new Set(doc.items.map((i) => i[by]).filter((h): h is string => typeof h === "string"));
-  const objects: (OrgPerson | OrgDepartment)[] = by === "person" ? [...dir.people.values()] : [...dir.departments.values()];
-  return objects
-    .filter((o) => o.accounts[doc.target] !== undefined && !bound.has(o.handle))
-    .map((o) => ({ value: { [by]: o.handle }, origin: () => o.source }));
+/** The item a generated item starts from: the binding field alone, which bound items leave out. */
+const NOTHING: Record<string, unknown> = Object.freeze({});
+
+/** Every Person or Department with an account on the target that no written item binds, for `itemsFrom`. */
+function unbound(doc: OrgDocument, dir: Directory, by: "person" | "department"): (OrgPerson | OrgDepartment)[] {
+  const bound = new Set<string>();
+  for (const item of doc.items) if (typeof item[by] === "string") bound.add(item[by]);
+  const out: (OrgPerson | OrgDepartment)[] = [];
+  for (const o of by === "person" ? dir.people.values() : dir.departments.values()) {
+    if (o.accounts[doc.target] !== undefined && (bound.size === 0 || !bound.has(o.handle))) out.push(o);
+  }
+  return out;
 }
 
 type Report = (path: PathSegmentList, message: string) => void;
+type Binding = NonNullable<KindOrgSpec["binding"]>;
 
-/** A bound item with the fields its Person or Department gives it; undefined after a problem. */
-function bind(doc: OrgDocument, dir: Directory, binding: NonNullable<KindOrgSpec["binding"]>, item: Record<string, unknown>, report: Report): Record<string, unknown> | undefined {
+/** A written item bound to the Person or Department it names; undefined after a problem. */
+function bindHandle(doc: OrgDocument, dir: Directory, binding: Binding, item: Record<string, unknown>, report: Report): Record<string, unknown> | undefined {
   const handle = item[binding.by] as string;
-  const own: Record<string, unknown> = {};
-  for (const k in item) if (k !== binding.by) own[k] = item[k];
-  if (binding.by === "person") {
-    const person = dir.people.get(handle);
-    if (!person) return void report([binding.by], `unknown Person "${handle}"${suggest(handle, dir.people.keys())}`);
-    const account = accountOf(person, doc.target, item, binding.keyField, report);
-    if (account === undefined) return undefined;
-    const filled = { ...defined(binding.fill({ person, account })), ...own, [binding.keyField]: account };
-    return person.left ? { ...filled, absent: true } : filled;
-  }
-  const department = dir.departments.get(handle);
-  if (!department) return void report([binding.by], `unknown Department "${handle}"${suggest(handle, dir.departments.keys())}`);
-  const account = accountOf(department, doc.target, item, binding.keyField, report);
+  const o = binding.by === "person" ? dir.people.get(handle) : dir.departments.get(handle);
+  if (o) return bind(doc, dir, binding, item, o, report);
+  const [kind, known] = binding.by === "person" ? ["Person", dir.people.keys()] : ["Department", dir.departments.keys()];
+  return void report([binding.by], `unknown ${kind} "${handle}"${suggest(handle, known)}`);
+}
+
+/**
+ * A bound item: the fields the binding fills that are defined, then the item's own fields but
+ * the binding field, then the key, then `absent: true` for a Person who has left. Undefined
+ * after a problem.
+ */
+function bind(doc: OrgDocument, dir: Directory, binding: Binding, item: Record<string, unknown>, o: OrgPerson | OrgDepartment, report: Report): Record<string, unknown> | undefined {
+  const account = accountOf(o, doc.target, item, binding.keyField, report);
   if (account === undefined) return undefined;
-  const parent = department.parent === undefined ? undefined : dir.departments.get(department.parent);
-  const head = department.head === undefined ? undefined : dir.people.get(department.head);
-  const bound: Parameters<typeof binding.fill>[0] = { department, account };
-  if (parent?.accounts[doc.target] !== undefined) bound.parentAccount = parent.accounts[doc.target];
-  if (head?.left) bound.headAccount = null;
-  else if (head?.accounts[doc.target] !== undefined) bound.headAccount = head.accounts[doc.target];
-  return { ...defined(binding.fill(bound)), ...own, [binding.keyField]: account };
+  let fields: Record<string, unknown>;
+  let absent = false;
+  if (binding.by === "person") {
+    const person = o as OrgPerson;
+    fields = binding.fill({ person, account });
+    absent = person.left;
+  } else {
+    const department = o as OrgDepartment;
+    const parent = department.parent === undefined ? undefined : dir.departments.get(department.parent);
+    const head = department.head === undefined ? undefined : dir.people.get(department.head);
+    const bound: Parameters<typeof binding.fill>[0] = { department, account };
+    if (parent?.accounts[doc.target] !== undefined) bound.parentAccount = parent.accounts[doc.target];
+    if (head?.left) bound.headAccount = null;
+    else if (head?.accounts[doc.target] !== undefined) bound.headAccount = head.accounts[doc.target];
+    fields = binding.fill(bound);
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in fields) if (fields[k] !== undefined) out[k] = fields[k];
+  for (const k in item) if (k !== binding.by) out[k] = item[k];
+  out[binding.keyField] = account;
+  if (absent) out["absent"] = true;
+  return out;
 }
 
 /** The org object's key on the target; a problem when it has none or the item says otherwise. */
@@ -112,7 +142,8 @@ function accountOf(o: OrgPerson | OrgDepartment, target: string, item: Record<st
 /** Replace selectors in the kind's people lists and person fields by account ids. */
 function resolveLists(doc: OrgDocument, dir: Directory, item: Record<string, unknown>, missing: Map<string, OrgPerson>, report: Report): Record<string, unknown> {
   const org = doc.org;
-  if (!org) return item;
+  // Most kinds that bind (ISDP persons) have no people lists: nothing to allocate per item.
+  if (!org || (!org.personFields?.length && !org.peopleLists?.length)) return item;
   let out = item;
   const copy = () => (out === item ? (out = { ...item }) : out);
   for (const field of org.personFields ?? []) {
@@ -150,26 +181,26 @@ function resolveLists(doc: OrgDocument, dir: Directory, item: Record<string, unk
 function resolveList(dir: Directory, target: string, list: unknown[], path: PathSegmentList, missing: Map<string, OrgPerson>, report: Report): unknown[] | undefined {
   if (!list.some(isSelector)) return undefined;
   const out: unknown[] = [];
-  const seen = new Set(list.filter((e) => typeof e === "string"));
-  list.forEach((entry, i) => {
+  const seen = new Set<unknown>();
+  for (const entry of list) if (typeof entry === "string") seen.add(entry);
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
     if (!isSelector(entry)) {
       out.push(entry);
-      return;
+      continue;
     }
     const r = resolveSelector(dir, entry, target);
-    if (!r.ok) return report([...path, i, Object.keys(entry)[0] as string], r.message);
+    if (!r.ok) {
+      report([...path, i, Object.keys(entry)[0] as string], r.message);
+      continue;
+    }
     for (const p of r.missing) missing.set(p.handle, p);
     for (const id of r.ids) {
-      if (seen.has(id)) continue;
+      // One Set operation per id: an id seen before leaves the size as it was.
+      const size = seen.size;
       seen.add(id);
-      out.push(id);
+      if (seen.size > size) out.push(id);
     }
-  });
-  return out;
-}
-
-function defined(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k in fields) if (fields[k] !== undefined) out[k] = fields[k];
+  }
   return out;
 }

@@ -49,19 +49,17 @@ function teamPeople(dir: Directory, handle: string): OrgPerson[] | undefined {
   const known = cache.get(handle);
   if (known) return known;
   const seenTeams = new Set<string>();
-  const seenPeople = new Set<string>();
+  const seenPeople = new Set<OrgPerson>();
   const out: OrgPerson[] = [];
   const stack = [handle];
   while (stack.length) {
     const t = dir.teams.get(stack.pop() as string);
     if (!t || seenTeams.has(t.handle)) continue; // cycles are reported when the directory is built
     seenTeams.add(t.handle);
-    for (const m of t.members) {
-      const p = dir.people.get(m);
-      if (p && !seenPeople.has(m)) {
-        seenPeople.add(m);
-        out.push(p);
-      }
+    for (const p of dir.members.get(t.handle) ?? []) {
+      if (seenPeople.has(p)) continue;
+      seenPeople.add(p);
+      out.push(p);
     }
     for (const sub of t.teams) stack.push(sub);
   }
