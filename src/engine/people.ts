@@ -8,18 +8,29 @@ import type { Action } from "../model/plan.js";
  * the order they first appear; an id two people have is the first one's.
  */
 export function peopleInChanges(dir: Directory, actions: readonly Action[]): Record<string, Record<string, PersonLabel>> {
-  const named = namedIds(actions);
-  if (!named.order.length) return {};
-  // One pass over the people finds the holders of the few ids the changes name.
-  for (const p of dir.people.values()) {
-    for (const target in p.accounts) {
-      const holders = named.byTarget.get(target);
-      const id = p.accounts[target] as string;
-      if (holders?.has(id) && holders.get(id) === undefined) holders.set(id, p);
+  const named = new NamedIds();
+  for (const a of actions) {
+    named.note(a.target, a.key);
+    for (const c of a.changes) {
+      for (const id of c.add ?? []) named.note(a.target, id);
+      for (const id of c.remove ?? []) named.note(a.target, id);
+      named.note(a.target, c.before);
+      named.note(a.target, c.after);
+      for (const v of [c.before, c.after]) if (Array.isArray(v)) for (const id of v) named.note(a.target, id);
+    }
+  }
+  if (!named.targets.length) return {};
+  // One pass over the people per target the changes are on finds the holders of the ids they name.
+  for (const [target, holders] of named.byTarget) {
+    for (const p of dir.people.values()) {
+      const id = p.accounts[target];
+      if (id !== undefined && holders.has(id) && holders.get(id) === undefined) holders.set(id, p);
     }
   }
   const out: Record<string, Record<string, PersonLabel>> = {};
-  for (const [target, id] of named.order) {
+  for (let i = 0; i < named.targets.length; i++) {
+    const target = named.targets[i] as string;
+    const id = named.ids[i] as string;
     const person = named.byTarget.get(target)?.get(id);
     if (!person) continue;
     const label: PersonLabel = { handle: person.handle };
@@ -30,26 +41,18 @@ export function peopleInChanges(dir: Directory, actions: readonly Action[]): Rec
 }
 
 /** The ids the changes name: per target, each id with its holder (none yet), and every (target, id) in first-seen order. */
-function namedIds(actions: readonly Action[]): { byTarget: Map<string, Map<string, OrgPerson | undefined>>; order: [string, string][] } {
-  const byTarget = new Map<string, Map<string, OrgPerson | undefined>>();
-  const order: [string, string][] = [];
-  for (const a of actions) {
-    let ids = byTarget.get(a.target);
-    if (!ids) byTarget.set(a.target, (ids = new Map()));
-    const seen = ids;
-    const note = (id: unknown) => {
-      if (typeof id !== "string" || seen.has(id)) return;
-      seen.set(id, undefined);
-      order.push([a.target, id]);
-    };
-    note(a.key);
-    for (const c of a.changes) {
-      for (const id of c.add ?? []) note(id);
-      for (const id of c.remove ?? []) note(id);
-      note(c.before);
-      note(c.after);
-      for (const v of [c.before, c.after]) if (Array.isArray(v)) v.forEach(note);
-    }
+class NamedIds {
+  readonly byTarget = new Map<string, Map<string, OrgPerson | undefined>>();
+  readonly targets: string[] = [];
+  readonly ids: string[] = [];
+
+  note(target: string, id: unknown): void {
+    if (typeof id !== "string") return;
+    let ids = this.byTarget.get(target);
+    if (!ids) this.byTarget.set(target, (ids = new Map()));
+    if (ids.has(id)) return;
+    ids.set(id, undefined);
+    this.targets.push(target);
+    this.ids.push(id);
   }
-  return { byTarget, order };
 }

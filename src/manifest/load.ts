@@ -164,7 +164,7 @@ function validate(doc: ParsedDocument, schema: string, diagnostics: Diagnostic[]
   return false;
 }
 
-function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number | undefined, origin?: () => SourcePosition): DesiredResource {
+function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number | undefined, origin?: { readonly source: SourcePosition }): DesiredResource {
   // Most items carry none of the common fields: hand those over without a copy.
   let own = item;
   if ("absent" in item || "membersPolicy" in item || "previousKeys" in item) {
@@ -177,7 +177,7 @@ function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Re
   // fields. A person field whose selector resolvedItems could not resolve keeps the selector,
   // next to the diagnostic that fails the load.
   const canonical = spec.toCanonical(own);
-  const where = index === undefined ? { origin: origin ?? (() => doc.positionOf(["itemsFrom"])) } : { index };
+  const where = index === undefined ? { origin: origin ?? { get source() { return doc.positionOf(["itemsFrom"]); } } } : { index };
   return new ManifestItem(doc, where, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);
 }
 
@@ -193,7 +193,7 @@ class ManifestItem implements DesiredResource {
   constructor(
     private readonly doc: ParsedDocument,
     /** Its place in the file, or, for an item `itemsFrom` generated, the org object it stands for. */
-    private readonly where: { index: number } | { origin: () => SourcePosition },
+    private readonly where: { index: number } | { origin: { readonly source: SourcePosition } },
     private readonly item: Record<string, unknown>,
     readonly target: string,
     readonly kind: string,
@@ -207,14 +207,14 @@ class ManifestItem implements DesiredResource {
   }
 
   get source(): SourcePosition {
-    return "index" in this.where ? this.doc.positionOf(["items", this.where.index]) : this.where.origin();
+    return "index" in this.where ? this.doc.positionOf(["items", this.where.index]) : this.where.origin.source;
   }
 
   get fieldSources(): Record<string, SourcePosition> {
     const out: Record<string, SourcePosition> = {};
     const where = this.where;
     for (const field of Object.keys(this.item)) {
-      const at = "index" in where ? () => this.doc.positionOf(["items", where.index, field]) : where.origin;
+      const at = "index" in where ? () => this.doc.positionOf(["items", where.index, field]) : () => where.origin.source;
       Object.defineProperty(out, field, { get: at, enumerable: true });
     }
     return out;

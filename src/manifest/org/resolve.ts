@@ -23,8 +23,8 @@ export interface OrgDocument {
 export interface ResolvedItem {
   value: Record<string, unknown>;
   index?: number;
-  /** Where a generated item comes from (the Person or Department it stands for). */
-  origin?: () => SourcePosition;
+  /** Where a generated item comes from: the Person or Department it stands for. */
+  origin?: { readonly source: SourcePosition };
 }
 
 export interface OrgResolution {
@@ -60,10 +60,13 @@ export function resolveDocument(doc: OrgDocument, dir: Directory, diagnostics: D
     out.push({ value: resolveLists(doc, dir, value, missing, report), index });
   }
   if (binding && doc.itemsFrom) {
+    // An item for every Person or Department with an account on the target that no written item binds.
     current = undefined;
-    for (const o of unbound(doc, dir, binding.by)) {
+    const written = boundHandles(doc, binding.by);
+    for (const o of binding.by === "person" ? dir.people.values() : dir.departments.values()) {
+      if (o.accounts[doc.target] === undefined || (written.size > 0 && written.has(o.handle))) continue;
       const bound = bind(doc, dir, binding, NOTHING, o, report);
-      if (bound) out.push({ value: resolveLists(doc, dir, bound, missing, report), origin: () => o.source });
+      if (bound) out.push({ value: resolveLists(doc, dir, bound, missing, report), origin: o });
     }
   }
   return { items: out, missing: [...missing.values()] };
@@ -72,15 +75,11 @@ export function resolveDocument(doc: OrgDocument, dir: Directory, diagnostics: D
 /** The item a generated item starts from: the binding field alone, which bound items leave out. */
 const NOTHING: Record<string, unknown> = Object.freeze({});
 
-/** Every Person or Department with an account on the target that no written item binds, for `itemsFrom`. */
-function unbound(doc: OrgDocument, dir: Directory, by: "person" | "department"): (OrgPerson | OrgDepartment)[] {
+/** The handles the document's written items bind. */
+function boundHandles(doc: OrgDocument, by: "person" | "department"): Set<string> {
   const bound = new Set<string>();
   for (const item of doc.items) if (typeof item[by] === "string") bound.add(item[by]);
-  const out: (OrgPerson | OrgDepartment)[] = [];
-  for (const o of by === "person" ? dir.people.values() : dir.departments.values()) {
-    if (o.accounts[doc.target] !== undefined && (bound.size === 0 || !bound.has(o.handle))) out.push(o);
-  }
-  return out;
+  return bound;
 }
 
 type Report = (path: PathSegmentList, message: string) => void;
