@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ManifestFile } from "./files.js";
 
 /** A file read, decoded and fast-parsed on a parse thread. */
@@ -55,15 +55,23 @@ export function readSpread<R>(files: ManifestFile[], threads: number, read: (fil
   if (threads < 1) return files.map((f) => read(f));
   const shares = shareOut(files.map((f) => sizeOf(f.path)), threads + 1);
   const posted = new Int32Array(new SharedArrayBuffer(4));
-  const running = shares.slice(1).map((share) => {
+  const mine = [...(shares[0] ?? [])];
+  const running: { worker: Worker; port: MessagePort; share: number[] }[] = [];
+  for (const share of shares.slice(1)) {
     const { port1, port2 } = new MessageChannel();
     const job: WorkerJob & { port: typeof port2 } = { paths: share.map((i) => (files[i] as ManifestFile).path), posted, port: port2 };
-    const worker = new Worker(WORKER_FILE, { workerData: job, transferList: [port2] });
-    worker.unref();
-    return { worker, port: port1, share };
-  });
+    try {
+      const worker = new Worker(WORKER_FILE, { workerData: job, transferList: [port2] });
+      worker.unref();
+      running.push({ worker, port: port1, share });
+    } catch {
+      // No thread could be started here (a restricted runtime): this thread reads the share.
+      port1.close();
+      mine.push(...share);
+    }
+  }
   const out = new Array<R>(files.length);
-  for (const i of shares[0] ?? []) out[i] = read(files[i] as ManifestFile);
+  for (const i of mine) out[i] = read(files[i] as ManifestFile);
 
   let waiting = running.reduce((n, r) => n + r.share.length, 0);
   let seen = 0;
