@@ -221,7 +221,7 @@ export function printReport(results: BenchResults, runs: string[]): string {
     lines.push("", `${name}: ${int(resources(r))} objects, ${int(r.memberships.roles + r.memberships.punchGroups)} memberships, ${(r.manifests.bytes / 2 ** 20).toFixed(1)} MB of YAML; limits ${r.limits}`);
     lines.push(`  ${"phase".padEnd(22)}${"time".padStart(10)}${"peak RSS".padStart(10)}  vendor calls (calls/minimum)`);
     for (const [phase, p] of Object.entries(r.phases)) {
-      if (phase === "plan-warm") continue;
+      if (phase.endsWith("-warm")) continue;
       const calls = p.calls
         ? Object.entries(p.calls)
             .filter(([, c]) => c.calls > 0 || c.minimum)
@@ -229,7 +229,10 @@ export function printReport(results: BenchResults, runs: string[]): string {
             .join(", ")
         : "";
       let extra = "";
-      if (phase === "load") extra = `${(r.loadMBps ?? 0).toFixed(1)} MB/s${r.phases["yaml"] ? `, ${(p.ms / r.phases["yaml"].ms).toFixed(2)}× js-yaml alone` : ""}`;
+      if (phase === "load") {
+        const warm = r.phases["load-warm"] && r.phases["yaml-warm"] ? `; warm ${(r.phases["load-warm"].ms / r.phases["yaml-warm"].ms).toFixed(2)}×` : "";
+        extra = `${(r.loadMBps ?? 0).toFixed(1)} MB/s${r.phases["yaml"] ? `, ${(p.ms / r.phases["yaml"].ms).toFixed(2)}× js-yaml alone${warm}` : ""}`;
+      }
       if (phase === "write") extra = `${(Number(p.info["bytes"]) / 2 ** 20).toFixed(1)} MB, ${String(p.info["perAction"])} bytes per action`;
       if (phase === "plan") extra = `${String(p.info["actions"])} actions; warm ${ms(r.phases["plan-warm"]?.ms)}`;
       if (phase === "render") extra = Object.entries(p.info as Record<string, { ms: number; bytes: number }>).map(([f, x]) => `${f} ${ms(x.ms)} (${Math.round(x.bytes / 1024)} KB)`).join(", ");
