@@ -39,21 +39,26 @@ export class Io {
   readonly env: Env;
   readonly stdoutIsTty: boolean;
   readonly stderrIsTty: boolean;
-  readonly stdinIsTty: boolean;
   /** The HTTP exchange log on stderr, set from --log-level / ORGFORM_LOG; none by default. */
   httpLog: HttpLog | undefined;
   private readonly writeOut: (text: string) => void;
   private readonly writeErr: (text: string) => void;
+  private readonly stdinTty: boolean | undefined;
 
   constructor(options: IoOptions = {}) {
     this.env = options.env ?? process.env;
     this.stdoutIsTty = options.stdoutIsTty ?? Boolean(process.stdout.isTTY);
     this.stderrIsTty = options.stderrIsTty ?? Boolean(process.stderr.isTTY);
-    this.stdinIsTty = options.stdinIsTty ?? Boolean(process.stdin.isTTY);
+    this.stdinTty = options.stdinIsTty;
     this.writeOut = options.writeOut ?? ((text) => process.stdout.write(text));
     this.writeErr = options.writeErr ?? ((text) => process.stderr.write(text));
     this.color = colorWanted(this.stdoutIsTty, this.env);
     this.style = makeStyle(this.color);
+  }
+
+  /** Whether there is a terminal to ask on; this process's stdin is looked at only when asked. */
+  get stdinIsTty(): boolean {
+    return this.stdinTty ?? Boolean(process.stdin.isTTY);
   }
 
   setLogLevel(level: LogLevel): void {
