@@ -107,7 +107,8 @@ function cliEnv(env: Record<string, string> = {}): Record<string, string> {
  * Run the CLI's `main` in this process, with its own environment, no terminal and the output
  * captured: what the binary does minus starting Node. A run that reads stdin (`input`) is
  * spawned instead. Tests whose subject is the process itself (signals, proxies taken from
- * the process environment, the installed binary) use `runCliProcess`.
+ * the process environment, the installed binary) use `runCliProcess`. The run changes this
+ * process's working folder to `cwd` while it lasts: runs side by side must share one `cwd`.
  */
 export async function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
   if (options.input !== undefined) return runCliProcess(args, options);
