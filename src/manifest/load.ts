@@ -167,7 +167,7 @@ function validate(doc: ParsedDocument, schema: string, diagnostics: Diagnostic[]
 function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Record<string, unknown>, index: number | undefined, origin?: { readonly source: SourcePosition }): DesiredResource {
   // Most items carry none of the common fields: hand those over without a copy.
   let own = item;
-  if ("absent" in item || "membersPolicy" in item || "previousKeys" in item) {
+  if (COMMON_ITEM_FIELDS.some((k) => k in item)) {
     own = {};
     for (const k in item) if (!COMMON_FIELDS.has(k)) own[k] = item[k];
   }

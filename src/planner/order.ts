@@ -3,9 +3,9 @@ import type { Action, Diagnostic } from "../model/plan.js";
 import { resourceId, type LiveResource } from "../model/resource.js";
 
 /**
- * Fill in `dependsOn` (on actions made with none) and sort the actions so that every action comes after the ones it
- * depends on: creates parent-first, deletes child-first. Returns problems for deletes that
- * would leave a live object pointing at nothing.
+ * Fill in `dependsOn` (on actions made with none) and sort the actions so that every action
+ * comes after the ones it depends on: creates parent-first, deletes child-first. Returns
+ * problems for deletes that would leave a live object pointing at nothing.
  */
 export function orderActions(
   actions: Action[],

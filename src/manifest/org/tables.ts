@@ -29,8 +29,7 @@ export function readTables(dir: Directory, documents: ParsedDocument[], targetNa
   const targets = new Map<string, number>();
   for (const doc of documents) {
     const v = doc.value as OrgItems;
-    const table = tableOf(dir, v.kind);
-    const make = v.kind === "Person" ? PersonEntry : v.kind === "Team" ? TeamEntry : DepartmentEntry;
+    const { table, make } = tableOf(dir, v.kind);
     for (let index = 0; index < v.items.length; index++) {
       const item = v.items[index] as Raw;
       const handle = String(item["handle"]);
@@ -64,8 +63,7 @@ export function readTables(dir: Directory, documents: ParsedDocument[], targetNa
 export function readTablesReporting(dir: Directory, documents: ParsedDocument[], targetNames: ReadonlySet<string>, report: Report): void {
   for (const doc of documents) {
     const v = doc.value as OrgItems;
-    const table = tableOf(dir, v.kind);
-    const make = v.kind === "Person" ? PersonEntry : v.kind === "Team" ? TeamEntry : DepartmentEntry;
+    const { table, make } = tableOf(dir, v.kind);
     v.items.forEach((item, index) => {
       const handle = String(item["handle"]);
       const first = table.get(handle);
@@ -110,6 +108,9 @@ export function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function tableOf(dir: Directory, kind: string): Map<string, Entry> {
-  return (kind === "Person" ? dir.people : kind === "Team" ? dir.teams : dir.departments) as Map<string, Entry>;
+/** The directory table of an org kind, and the entry class its items become. */
+function tableOf(dir: Directory, kind: string): { table: Map<string, Entry>; make: typeof PersonEntry | typeof TeamEntry | typeof DepartmentEntry } {
+  if (kind === "Person") return { table: dir.people, make: PersonEntry };
+  if (kind === "Team") return { table: dir.teams, make: TeamEntry };
+  return { table: dir.departments, make: DepartmentEntry };
 }
