@@ -4,6 +4,7 @@ import type { Diagnostic } from "../model/plan.js";
 import { nestingProblem } from "./guard.js";
 import type { SourcePosition } from "../model/resource.js";
 import { YAML_CORE_SCHEMA } from "./yaml-core.js";
+import { blockValues } from "./yaml-block.js";
 
 export type PathSegment = string | number;
 
@@ -46,11 +47,14 @@ export function parseYamlFile(file: string, text: string, values?: unknown[]): P
 }
 
 /**
- * The documents of a file as the fast parser reads them, or undefined when the file must take
- * the position-keeping parse: anchors or aliases, a syntax error, or an empty document. Pure:
- * it may run on another thread (see parse-worker.ts).
+ * The documents of a file as the fast parsers read them, or undefined when the file must take
+ * the position-keeping parse: anchors or aliases, a syntax error, or an empty document. The
+ * block-style parser reads most files; what it leaves goes to js-yaml. Pure: it may run on
+ * another thread (see parse-worker.ts).
  */
 export function fastValues(text: string): unknown[] | undefined {
+  const block = blockValues(text);
+  if (block) return block;
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let values: unknown[];
   try {
