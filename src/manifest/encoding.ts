@@ -8,7 +8,16 @@ import type { Diagnostic } from "../model/plan.js";
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-export type Decoded = { ok: true; text: string } | { ok: false; problem: Diagnostic };
+/**
+ * `plain`: the text holds no control character (tab and carriage return included), no line or
+ * paragraph separator, no direction change, no backslash (the escape that writes one) and no
+ * byte-order mark or non-character: no value read from it can hold a forbidden character, and
+ * the block-style parser need not look for what it leaves to js-yaml. One scan finds it.
+ */
+export type Decoded = { ok: true; text: string; plain: boolean } | { ok: false; problem: Diagnostic };
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_PLAIN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\\\uFEFF\uFFFE\uFFFF]/;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -34,9 +43,10 @@ export function decodeManifest(file: string, bytes: Uint8Array): Decoded {
     const hex = (body[bad] ?? 0).toString(16).padStart(2, "0");
     return refuse(file, line, column, `the file is not UTF-8 (byte 0x${hex} is not valid here; was it saved as GBK or another legacy encoding?)`);
   }
+  if (!NOT_PLAIN.test(text)) return { ok: true, text, plain: true };
   const control = firstRawControl(text);
   if (control) return refuse(file, control.line, control.column, `control character ${codePoint(control.char)} in the file; manifests hold plain text only`);
-  return { ok: true, text };
+  return { ok: true, text, plain: false };
 }
 
 export function codePoint(ch: string): string {

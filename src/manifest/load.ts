@@ -150,7 +150,7 @@ export function checkDocuments(
     }
   }
   const kinds = new Map(allKinds().map((k) => [k.kind, k]));
-  diagnostics.push(...checkReferences(desired, kinds));
+  diagnostics.push(...checkReferences(desired, kinds, byKind));
   diagnostics.push(...identityClashes(byKind.values(), (kind) => ownIdPins(kind, kinds.get(kind)?.pins ?? [])));
   const result: Omit<Manifests, "files" | "skipped"> = { targets: [...targets.values()], desired, scope: [...scope.values()], notes: missingNotes(missing) };
   if (org) result.org = org;

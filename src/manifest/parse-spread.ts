@@ -3,11 +3,14 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ManifestFile } from "./files.js";
+import type { FastParse } from "./yaml.js";
 
 /** A file read, decoded and fast-parsed on a parse thread. */
 export interface OffThread {
   text: string;
-  values: unknown[];
+  /** See `Decoded`. */
+  plain: boolean;
+  parsed: FastParse;
 }
 
 /** What a parse thread is given: its files, and the counter of results it has posted. */

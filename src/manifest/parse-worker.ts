@@ -5,7 +5,7 @@ import type { OffThread, WorkerJob } from "./parse-spread.js";
 import { fastValues } from "./yaml.js";
 
 /**
- * A parse thread: reads, decodes and fast-parses the files it is given, posting each result
+ * A parse thread: reads, decodes and fast-parses (with js-yaml) the files it is given, posting each result
  * as soon as it has it and counting it in the shared counter the main thread waits on. A file
  * it cannot fast-parse (or read, or decode) is posted without a result: the main thread then
  * reads it itself, with every message and position.
@@ -16,8 +16,9 @@ for (const [i, path] of job.paths.entries()) {
   let result: OffThread | undefined;
   try {
     const decoded = decodeManifest(path, readManifestFile(path));
-    const values = decoded.ok ? fastValues(decoded.text) : undefined;
-    if (decoded.ok && values) result = { text: decoded.text, values };
+    // The main thread sends only files the block parser left: js-yaml reads them here.
+    const parsed = decoded.ok ? fastValues(decoded.text, false) : undefined;
+    if (decoded.ok && parsed) result = { text: decoded.text, plain: decoded.plain, parsed };
   } catch {
     result = undefined;
   }

@@ -1,10 +1,11 @@
 import { allKinds } from "../drivers/registry.js";
 import type { Diagnostic } from "../model/plan.js";
 import { decodeManifest } from "./encoding.js";
-import { codeOf, discoverManifests, readManifestFile, type SkippedEntry } from "./files.js";
-import { isPlainText, valueProblems } from "./values.js";
+import { codeOf, discoverManifests, readManifestFile, type ManifestFile, type SkippedEntry } from "./files.js";
+import { valueProblems } from "./values.js";
 import { parseThreads, readSpread, type OffThread } from "./parse-spread.js";
-import { parseYamlFile, type ParsedDocument } from "./yaml.js";
+import { blockValues } from "./yaml-block.js";
+import { fastValues, parseYamlFile, type FastParse, type ParsedDocument } from "./yaml.js";
 
 export interface ReadManifests {
   documents: ParsedDocument[];
@@ -30,7 +31,7 @@ export function readManifests(paths: string[], cwd = process.cwd(), options: { p
     return { given, found, fresh, repeats: fresh.length < found.files.length };
   });
   const files = walks.flatMap((w) => w.fresh);
-  const read = readSpread(files, parseThreads(files, options.parseThreads), (f, parsed) => readOne(f.path, f.display, parsed));
+  const read = readAll(files, options.parseThreads);
   const readOf = new Map(files.map((f, i) => [f.path, read[i] as FileRead]));
   for (const { given, found, fresh, repeats } of walks) {
     const skippedBefore = out.skipped.length;
@@ -58,28 +59,58 @@ interface FileRead {
   skipped?: string;
 }
 
-/** One file read, decoded and parsed (or, when a parse thread did the first two, parsed from its values). */
-function readOne(path: string, display: string, offThread?: OffThread): FileRead {
-  if (offThread) return checked(display, offThread.text, offThread.values);
-  let bytes: Buffer;
-  try {
-    bytes = readManifestFile(path);
-  } catch (err) {
-    return { documents: [], diagnostics: [{ message: `${display}: cannot be read (${codeOf(err)})` }] };
-  }
-  const decoded = decodeManifest(display, bytes);
-  if (!decoded.ok) return { documents: [], diagnostics: [decoded.problem] };
-  return checked(display, decoded.text);
+/**
+ * Every file read and decoded here, and parsed by the block-style parser, which reads nearly
+ * every manifest. The files it leaves to js-yaml are shared out between this thread and parse
+ * threads when there are enough of them (see parse-spread.ts): there a second core pays.
+ */
+function readAll(files: ManifestFile[], threads: number | undefined): FileRead[] {
+  const out = new Array<FileRead>(files.length);
+  const left = new Map<string, Text>(); // path → text, for the files the block parser left
+  files.forEach((f, i) => {
+    const text = readText(f);
+    if (!("plain" in text)) {
+      out[i] = text;
+      return;
+    }
+    const block = blockValues(text.text, text.plain);
+    if (block) out[i] = checked(f.display, text, block);
+    else left.set(f.path, text);
+  });
+  const slow = files.flatMap((f, i) => (left.has(f.path) ? [i] : []));
+  const slowFiles = slow.map((i) => files[i] as ManifestFile);
+  const read = readSpread(slowFiles, parseThreads(slowFiles, threads), (f, offThread?: OffThread) => {
+    if (offThread) return checked(f.display, offThread, offThread.parsed);
+    const text = left.get(f.path) as Text;
+    return checked(f.display, text, fastValues(text.text, false) ?? null);
+  });
+  slow.forEach((at, i) => (out[at] = read[i] as FileRead));
+  return out;
 }
 
-function checked(display: string, text: string, values?: unknown[]): FileRead {
-  const parsed = parseYamlFile(display, text, values);
+/** A file's text (see `Decoded` for `plain`). */
+type Text = { text: string; plain: boolean };
+
+/** A file's text, or what kept it from being read. */
+function readText(f: ManifestFile): Text | FileRead {
+  let bytes: Buffer;
+  try {
+    bytes = readManifestFile(f.path);
+  } catch (err) {
+    return { documents: [], diagnostics: [{ message: `${f.display}: cannot be read (${codeOf(err)})` }] };
+  }
+  const decoded = decodeManifest(f.display, bytes);
+  return decoded.ok ? decoded : { documents: [], diagnostics: [decoded.problem] };
+}
+
+/** `parsed`: what a fast parser read, or null when the fast parsers refused the text. */
+function checked(display: string, { text, plain }: Text, fast: FastParse | null): FileRead {
+  const parsed = parseYamlFile(display, text, fast);
   if (!parsed.diagnostics.length) {
     if (!parsed.documents.length) return { ...parsed, skipped: "empty: no YAML document in it" };
     if (!parsed.documents.some((d) => looksLikeOrgform(d.value))) return { ...parsed, skipped: "not an orgform manifest (no apiVersion: orgform/v1 and no orgform kind)" };
   }
   const diagnostics = [...parsed.diagnostics];
-  const plain = isPlainText(text);
   for (const d of parsed.documents) diagnostics.push(...valueProblems(d, plain));
   return { documents: parsed.documents, diagnostics };
 }

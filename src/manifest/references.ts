@@ -1,19 +1,27 @@
 import { refFields, type KindModel } from "../model/kind.js";
 import type { Diagnostic } from "../model/plan.js";
-import { resourceId, type DesiredResource } from "../model/resource.js";
+import type { DesiredResource } from "../model/resource.js";
+
+/** Items by target and kind (`<target>\0<kind>`), then by key: the first item with each key. */
+export type ItemGroups = ReadonlyMap<string, ReadonlyMap<string, DesiredResource>>;
 
 /**
  * Every reference must name a desired, present object of the referenced kind in the same
- * target, and references within a kind must not form a cycle.
+ * target, and references within a kind must not form a cycle. `groups` is the loader's index
+ * of the same items, when it has one.
  */
-export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<string, KindModel>): Diagnostic[] {
+export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<string, KindModel>, groups: ItemGroups = groupItems(desired)): Diagnostic[] {
   const refs = refFieldsByKind(kinds);
   if (![...refs.values()].some((list) => list.length)) return [];
-  // Only kinds that something refers to need an index; only kinds with references are checked.
-  const referenced = new Set([...refs.values()].flatMap((list) => list.map(([, kind]) => kind)));
-  const byId = new Map<string, DesiredResource>();
-  for (const d of desired) if (referenced.has(d.kind)) byId.set(resourceId(d.target, d.kind, d.key), d);
   const diagnostics: Diagnostic[] = [];
+  // Items come grouped by target and kind: the group last looked in is nearly always the next.
+  let lastGroup = "";
+  let last: ReadonlyMap<string, DesiredResource> | undefined;
+  const find = (target: string, kind: string, key: string) => {
+    const group = `${target}\u0000${kind}`;
+    if (group !== lastGroup) [lastGroup, last] = [group, groups.get(group)];
+    return last?.get(key);
+  };
   for (const d of desired) {
     if (d.absent) continue;
     const fields = refs.get(d.kind);
@@ -21,15 +29,26 @@ export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<s
     for (const [field, refKind] of fields) {
       const value = d.fields[field];
       if (value === undefined || value === null) continue;
-      const other = byId.get(resourceId(d.target, refKind, String(value)));
+      const other = find(d.target, refKind, String(value));
       if (other && !other.absent) continue;
       const at = d.fieldSources?.[field] ?? d.source;
       const why = other ? "which is marked absent" : `which no manifest for target "${d.target}" defines`;
       diagnostics.push({ source: at, path: field, message: `refers to ${refKind} "${String(value)}", ${why}` });
     }
   }
-  diagnostics.push(...findCycles(desired, refs));
+  for (const byKey of groups.values()) diagnostics.push(...findCycles(byKey, refs));
   return diagnostics;
+}
+
+function groupItems(desired: DesiredResource[]): ItemGroups {
+  const groups = new Map<string, Map<string, DesiredResource>>();
+  for (const d of desired) {
+    const group = `${d.target}\u0000${d.kind}`;
+    let byKey = groups.get(group);
+    if (!byKey) groups.set(group, (byKey = new Map()));
+    if (!byKey.has(d.key)) byKey.set(d.key, d);
+  }
+  return groups;
 }
 
 /** Per kind, its reference fields and the kinds they point at. */
@@ -37,38 +56,37 @@ function refFieldsByKind(kinds: ReadonlyMap<string, KindModel>): Map<string, [st
   return new Map([...kinds].map(([name, model]) => [name, refFields(model)]));
 }
 
-function findCycles(desired: DesiredResource[], refs: Map<string, [string, string][]>): Diagnostic[] {
-  const parentOf = new Map<string, { id: string; field: string }>();
-  const byId = new Map<string, DesiredResource>();
-  const selfRefsOf = new Map([...refs].map(([kind, list]) => [kind, list.filter(([, refKind]) => refKind === kind)]));
-  for (const d of desired) {
-    const selfRefs = selfRefsOf.get(d.kind) ?? [];
-    if (!selfRefs.length) continue;
-    const id = resourceId(d.target, d.kind, d.key);
-    byId.set(id, d);
+/** Cycles among the items of one target and kind through the fields that refer to the same kind. */
+function findCycles(byKey: ReadonlyMap<string, DesiredResource>, refs: Map<string, [string, string][]>): Diagnostic[] {
+  const first = byKey.values().next().value;
+  const selfRefs = first ? (refs.get(first.kind) ?? []).filter(([, refKind]) => refKind === first.kind) : [];
+  if (!selfRefs.length) return [];
+  const parentOf = (d: DesiredResource): { key: string; field: string } | undefined => {
+    let parent: { key: string; field: string } | undefined;
     for (const [field] of selfRefs) {
       const value = d.fields[field];
-      if (typeof value === "string") parentOf.set(id, { id: resourceId(d.target, d.kind, value), field });
+      if (typeof value === "string") parent = { key: value, field };
     }
-  }
+    return parent;
+  };
   const diagnostics: Diagnostic[] = [];
   const done = new Set<string>();
-  for (const start of parentOf.keys()) {
+  for (const start of byKey.values()) {
     const path: string[] = [];
     const onPath = new Set<string>();
-    let id: string | undefined = start;
-    while (id !== undefined && !done.has(id)) {
-      if (onPath.has(id)) {
-        const cycle = path.slice(path.indexOf(id));
-        const d = byId.get(id);
-        const field = parentOf.get(id)?.field ?? "";
-        const keys = [...cycle, id].map((c) => byId.get(c)?.key ?? c);
-        diagnostics.push({ source: d?.fieldSources?.[field] ?? d?.source, path: field, message: `forms a reference cycle: ${keys.join(" → ")}` });
+    let key: string | undefined = start.key;
+    while (key !== undefined && !done.has(key)) {
+      const d = byKey.get(key);
+      if (!d) break;
+      if (onPath.has(key)) {
+        const cycle = path.slice(path.indexOf(key));
+        const field = parentOf(d)?.field ?? "";
+        diagnostics.push({ source: d.fieldSources?.[field] ?? d.source, path: field, message: `forms a reference cycle: ${[...cycle, key].join(" → ")}` });
         break;
       }
-      onPath.add(id);
-      path.push(id);
-      id = parentOf.get(id)?.id;
+      onPath.add(key);
+      path.push(key);
+      key = parentOf(d)?.key;
     }
     for (const p of path) done.add(p);
   }

@@ -9,6 +9,8 @@ import type { ParsedDocument, PathSegment } from "./yaml.js";
  * full-width letters), which a reader takes for one key.
  */
 export function valueProblems(doc: ParsedDocument, plainText = false): Diagnostic[] {
+  // Plain text holds no forbidden character, and keys all in ASCII never look alike.
+  if (plainText && doc.asciiKeys) return [];
   const out: Diagnostic[] = [];
   // One path, grown and shrunk along the walk; copied only for a message.
   const path: PathSegment[] = [];
@@ -57,14 +59,6 @@ export function valueProblems(doc: ParsedDocument, plainText = false): Diagnosti
 
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
 export const NOT_ASCII = /[^\u0000-\u007f]/;
-
-/**
- * Whether no value parsed from this text can hold a forbidden character: the text holds none,
- * no carriage return, and no backslash (the only way to write one in an escape).
- */
-export function isPlainText(text: string): boolean {
-  return !FORBIDDEN_CHAR.test(text) && !text.includes("\\");
-}
 
 /** The form two strings share when a reader cannot tell them apart. */
 export function lookAlikeForm(text: string): string {

@@ -4,27 +4,40 @@ import { plainScalar } from "./yaml-core.js";
 /**
  * A parser for the plain block style manifests are nearly always written in: mappings and
  * sequences by indentation, one scalar per line (plain, 'single' or "double" quoted), one-line
- * [flow] and {flow} collections, comments, blank lines and `---` between documents. It gives
+ * [flow] and {flow} collections, comments, blank lines and `---` between documents, with
+ * line feeds or carriage return and line feed at the ends of lines. It gives
  * exactly the values js-yaml gives with the core schema (test/manifest/yaml-block.test.ts
  * compares the two on generated documents) and gives up, returning undefined, at the first
  * thing outside that style: block scalars (| and >), keys or scalars over several lines,
- * anchors, tags, quoted keys, tabs, carriage returns, duplicate keys, empty documents, and
+ * anchors, tags, quoted keys, tabs, duplicate keys, empty documents, and
  * nesting deeper than the guard allows (guard.ts words that refusal). The caller then asks
  * js-yaml, so this parser decides only how fast a file is read, never what it means.
  */
-export function blockValues(text: string): unknown[] | undefined {
-  if (OUTSIDE.test(text)) return undefined;
+export function blockValues(text: string, plain = false): BlockParse | undefined {
+  // A plain text (see encoding.ts) holds none of the characters OUTSIDE looks for.
+  if (!plain && OUTSIDE.test(text)) return undefined;
   try {
-    return new BlockParser(text).documents();
+    const parser = new BlockParser(text);
+    const values = parser.documents();
+    return { values, asciiKeys: !parser.nonAsciiKey };
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     throw err;
   }
 }
 
-/** Characters this parser leaves to js-yaml: tab, carriage return, BOM, non-characters, controls, surrogates. */
+export interface BlockParse {
+  values: unknown[];
+  /** No mapping key holds a character outside ASCII (so no two keys can look alike). */
+  asciiKeys: boolean;
+}
+
+/**
+ * Characters this parser leaves to js-yaml: tab, a carriage return not before a line feed,
+ * BOM, non-characters, controls, surrogates.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const OUTSIDE = /[\t\r\uFEFF\uFFFE\uFFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+const OUTSIDE = /[\t\uFEFF\uFFFE\uFFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\r(?!\n)/;
 
 const GIVE_UP = Symbol("outside the block style");
 
@@ -32,6 +45,7 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -63,17 +77,22 @@ class BlockParser {
   private lineStart = 0;
   private indent = 0;
   private content = 0;
+  /** Where the current line's content ends: its line feed, or the carriage return before it. */
   private eol = 0;
+  /** Where the current line's line feed is (the next line starts after it). */
+  private lineFeed = 0;
   /** No content line is left in this document (a `---` or the end of the text came first). */
   private ended = false;
   /** The document ended at a `---` (another one follows). */
   private marker = false;
+  /** Some mapping key holds a character outside ASCII. */
+  nonAsciiKey = false;
 
   constructor(private readonly t: string) {}
 
   documents(): unknown[] {
     const out: unknown[] = [];
-    this.eol = -1;
+    this.lineFeed = -1;
     this.next();
     // A `---` before any content opens the first document; one after content starts the next.
     if (this.ended && this.marker) {
@@ -93,32 +112,33 @@ class BlockParser {
   /** Move to the next line with content, skipping blank and comment lines; stop at `---` or the end. */
   private next(): void {
     const t = this.t;
-    let at = this.eol + 1;
+    let at = this.lineFeed + 1;
     for (;;) {
       if (at >= t.length) {
         this.ended = true;
         this.marker = false;
-        this.eol = t.length;
+        this.eol = this.lineFeed = t.length;
         return;
       }
-      let eol = t.indexOf("\n", at);
-      if (eol < 0) eol = t.length;
+      let lineFeed = t.indexOf("\n", at);
+      if (lineFeed < 0) lineFeed = t.length;
+      const eol = t.charCodeAt(lineFeed - 1) === CR && lineFeed > at ? lineFeed - 1 : lineFeed;
       let c = at;
       while (c < eol && t.charCodeAt(c) === SPACE) c++;
       if (c === eol || t.charCodeAt(c) === HASH) {
-        at = eol + 1;
+        at = lineFeed + 1;
         continue;
       }
+      this.eol = eol;
+      this.lineFeed = lineFeed;
       if (c === at && this.isMarkerLine(at, eol)) {
         this.ended = true;
         this.marker = true;
-        this.eol = eol;
         return;
       }
       this.lineStart = at;
       this.indent = c - at;
       this.content = c;
-      this.eol = eol;
       return;
     }
   }
@@ -190,6 +210,7 @@ class BlockParser {
       let end = colon;
       while (t.charCodeAt(end - 1) === SPACE) end--;
       if (end - at > MAX_KEY_LENGTH) giveUp();
+      if (!this.nonAsciiKey) this.noteKey(at, end);
       const key = String(plainScalar(t.slice(at, end)));
       // `<<` is a merge key to some readers: such files take the careful path (see ANCHOR_OR_ALIAS).
       if (key === "__proto__" || key === "<<" || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
@@ -287,6 +308,7 @@ class BlockParser {
         const keyEnd = this.flowPlainEnd(i);
         const colon = this.skipSpaces(keyEnd);
         if (t.charCodeAt(colon) !== COLON || t.charCodeAt(colon + 1) !== SPACE) giveUp();
+        if (!this.nonAsciiKey) this.noteKey(i, keyEnd);
         const key = String(plainScalar(t.slice(i, keyEnd)));
         if (key === "__proto__" || key === "<<" || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
         const [value, end] = this.flowEntry(this.skipSpaces(colon + 1), depth);
@@ -372,6 +394,10 @@ class BlockParser {
       from = i + 1;
     }
     return giveUp();
+  }
+
+  private noteKey(from: number, to: number): void {
+    for (let i = from; i < to; i++) if (this.t.charCodeAt(i) >= 128) this.nonAsciiKey = true;
   }
 
   private skipSpaces(at: number): number {

@@ -14,6 +14,8 @@ export interface ParsedDocument {
   /** Position of the document start (used when nothing more precise is known). */
   start: SourcePosition;
   value: unknown;
+  /** Known to hold no mapping key outside ASCII (a fast parser saw every key). */
+  asciiKeys?: boolean;
   /** Position of the value at `path`, or of its key when `key` is true; falls back to the nearest parent. */
   positionOf(path: PathSegment[], key?: boolean): SourcePosition;
 }
@@ -29,16 +31,25 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
+/** The documents of a file as a fast parser read them. */
+export interface FastParse {
+  values: unknown[];
+  /** No mapping key holds a character outside ASCII: no two keys can look alike. */
+  asciiKeys: boolean;
+}
+
 /**
  * Parse every document of a YAML file. A fast parser reads well-formed files; positions are
  * worked out (by the position-keeping parser) only when something asks for one, which is
- * when there is a problem to report. Files the fast parser refuses, and files with anchors or
- * aliases, go straight to the position-keeping parser, which words the syntax errors.
+ * when there is a problem to report. Files the fast parsers refuse, and files with anchors or
+ * aliases, go straight to the position-keeping parser, which words the syntax errors. `parsed`
+ * is what a fast parser read already, or null when they refused the text.
  */
-export function parseYamlFile(file: string, text: string, values?: unknown[]): ParsedFile {
+export function parseYamlFile(file: string, text: string, parsed?: FastParse | null): ParsedFile {
   const directive = directiveProblem(file, text);
   if (directive) return { documents: [], diagnostics: [directive] };
-  const fast = values ?? fastValues(text);
+  // null: the fast parsers were asked already and refused.
+  const fast = parsed === undefined ? fastValues(text) : parsed;
   if (fast) return { documents: lazilyLocated(file, text, fast), diagnostics: [] };
   // The fast parser stops at 100 levels by itself; the position-keeping one needs a guard.
   const tooDeep = nestingProblem(file, text);
@@ -49,12 +60,13 @@ export function parseYamlFile(file: string, text: string, values?: unknown[]): P
 /**
  * The documents of a file as the fast parsers read them, or undefined when the file must take
  * the position-keeping parse: anchors or aliases, a syntax error, or an empty document. The
- * block-style parser reads most files; what it leaves goes to js-yaml. Pure: it may run on
- * another thread (see parse-worker.ts).
+ * block-style parser reads most files (unless `block` is false: it has already given up on
+ * this text); what it leaves goes to js-yaml. Pure: it may run on another thread (see
+ * parse-worker.ts).
  */
-export function fastValues(text: string): unknown[] | undefined {
-  const block = blockValues(text);
-  if (block) return block;
+export function fastValues(text: string, block = true): FastParse | undefined {
+  const read = block ? blockValues(text) : undefined;
+  if (read) return read;
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let values: unknown[];
   try {
@@ -64,11 +76,11 @@ export function fastValues(text: string): unknown[] | undefined {
   }
   // An empty or null document is where the two parsers could count documents differently.
   if (values.some((v) => v === null || v === undefined)) return undefined;
-  return values;
+  return { values, asciiKeys: false };
 }
 
 /** Documents over values the fast parser read; positions come from a position-keeping parse on first ask. */
-function lazilyLocated(file: string, text: string, values: unknown[]): ParsedDocument[] {
+function lazilyLocated(file: string, text: string, { values, asciiKeys }: FastParse): ParsedDocument[] {
   let precise: ParsedFile | undefined;
   const located = (i: number): ParsedDocument | undefined => (precise ??= parsePrecise(file, text)).documents[i];
   const fallback = { file, line: 1, column: 1 };
@@ -76,6 +88,7 @@ function lazilyLocated(file: string, text: string, values: unknown[]): ParsedDoc
     (value, i): ParsedDocument => ({
       file,
       value,
+      asciiKeys,
       get start() {
         return located(i)?.start ?? fallback;
       },

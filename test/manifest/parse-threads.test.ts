@@ -9,8 +9,10 @@ const { loadManifests } = (await import(`${ROOT}dist/manifest/load.js`)) as Load
 const { offThreadParseCount } = (await import(`${ROOT}dist/manifest/parse-spread.js`)) as Spread;
 
 const target = "apiVersion: orgform/v1\nkind: Target\nname: site\ndriver: isdp\nendpoint: http://127.0.0.1:9/isdp\ncredentials: { clientId: c, username: u, password: \"${ISDP_PASSWORD}\" }\n";
-const persons = (from: number, n: number, extra = "") =>
-  `apiVersion: orgform/v1\nkind: isdp.Person\ntarget: site\nitems:\n${Array.from({ length: n }, (_, i) => `  - { personCode: P${from + i}, personName: 员工${from + i}, orgNo: "10"${extra} }`).join("\n")}\n`;
+// The tab in the comment makes the block-style parser leave the file to js-yaml: only such
+// files go to parse threads.
+const persons = (from: number, n: number, extra = "", header = "# generated\tby a script\n") =>
+  `${header}apiVersion: orgform/v1\nkind: isdp.Person\ntarget: site\nitems:\n${Array.from({ length: n }, (_, i) => `  - { personCode: P${from + i}, personName: 员工${from + i}, orgNo: "10"${extra} }`).join("\n")}\n`;
 
 /** What a load gives, in a form two loads can be compared by: the items, or every problem with its position. */
 function outcome(dir: string, threads: string): unknown {
@@ -41,6 +43,16 @@ describe("parse threads", () => {
     expect(offThreadParseCount() - before).toBeGreaterThan(0);
     expect(spread).toEqual(outcome(dir, "0"));
     expect((spread as { desired: unknown[] }).desired).toHaveLength(900);
+  });
+
+  it("are not started for files the block-style parser reads", () => {
+    const dir = manifestDir({ "target.yaml": target, "a.yaml": persons(0, 300, "", ""), "b.yaml": persons(300, 300, "", "") });
+    const before = offThreadParseCount();
+
+    const spread = outcome(dir, "2");
+
+    expect(offThreadParseCount()).toBe(before);
+    expect((spread as { desired: unknown[] }).desired).toHaveLength(600);
   });
 
   it("report problems at the same file, line and column, whichever thread parsed the file", () => {

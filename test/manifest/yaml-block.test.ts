@@ -14,11 +14,19 @@ function jsYaml(text: string): unknown {
   }
 }
 
+/** Every mapping key in a value, at any depth. */
+function keysOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysOf);
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]);
+  return [];
+}
+
 /** The block parser either gives up or reads exactly what js-yaml reads. */
 function agrees(text: string): { read: boolean; same: boolean } {
   const block = blockValues(text);
   if (block === undefined) return { read: false, same: true };
-  return { read: true, same: isDeepStrictEqual(block, jsYaml(text)) };
+  const asciiKeys = keysOf(block.values).every((k) => [...k].every((c) => c.charCodeAt(0) < 128));
+  return { read: true, same: isDeepStrictEqual(block.values, jsYaml(text)) && block.asciiKeys === asciiKeys };
 }
 
 // Everyday scalars and keys, and ones on the edges of plain-scalar resolution and of the block style.
@@ -113,7 +121,8 @@ function documents(rnd: () => number): string {
   const n = 1 + Math.floor(rnd() * 3);
   const docs = Array.from({ length: n }, () => block(rnd, tree(rnd, 0), rnd() < 0.9 ? 0 : 2).join("\n"));
   const lead = rnd() < 0.3 ? (rnd() < 0.5 ? "---\n" : "# head\n---\n") : "";
-  return lead + docs.join(rnd() < 0.8 ? "\n---\n" : "\n--- # next\n") + (rnd() < 0.8 ? "\n" : "");
+  const text = lead + docs.join(rnd() < 0.8 ? "\n---\n" : "\n--- # next\n") + (rnd() < 0.8 ? "\n" : "");
+  return rnd() < 0.15 ? text.replace(/\n/g, "\r\n") : text;
 }
 
 describe("the block-style YAML parser", () => {
@@ -161,8 +170,8 @@ describe("the block-style YAML parser", () => {
       "policy:",
       "  x: { maxDeleteCount: 10 }",
     ].join("\n");
-    expect(blockValues(text)).toEqual(jsYaml(text));
-    expect(blockValues(text)).toEqual([
+    expect(blockValues(text)?.values).toEqual(jsYaml(text));
+    expect(blockValues(text)).toEqual({ asciiKeys: true, values: [
       {
         apiVersion: "orgform/v1",
         kind: "isdp.Person",
@@ -173,7 +182,9 @@ describe("the block-style YAML parser", () => {
         ],
       },
       { kind: "Target", policy: { x: { maxDeleteCount: 10 } } },
-    ]);
+    ] });
+    expect(blockValues("a:\n  部门: 1\n")?.asciiKeys).toBe(false);
+    expect(blockValues("a: { 部门: 1 }\n")?.asciiKeys).toBe(false);
   });
 
   it.each([
@@ -185,7 +196,7 @@ describe("the block-style YAML parser", () => {
     ["a merge key", "a: { b: 1 }\n<<: { c: 2 }\n"],
     ["a tag", "a: !!str 1\n"],
     ["a tab", "a:\tb\n"],
-    ["a carriage return", "a: b\r\n"],
+    ["a carriage return alone", "a: b\rc: d\n"],
     ["a duplicate key", "a: 1\na: 2\n"],
     ["an empty document", "a: 1\n---\n---\nb: 2\n"],
     ["a document end marker", "a: 1\n...\n"],
