@@ -67,6 +67,9 @@ for (const c of "?:,[]{}#&*!|>'\"%@`") NOT_PLAIN_START[c.charCodeAt(0)] = 1;
 const FLOW_STOP = new Uint8Array(128);
 for (const c of ",[]{}:#'\"") FLOW_STOP[c.charCodeAt(0)] = 1;
 
+/** Places in the cache of keys read lately (a power of two). */
+const KEY_SLOTS = 256;
+
 /** Implicit keys are at most 1024 characters in YAML; longer ones are left to js-yaml to refuse. */
 const MAX_KEY_LENGTH = 1024;
 
@@ -87,6 +90,8 @@ class BlockParser {
   private marker = false;
   /** Some mapping key holds a character outside ASCII. */
   nonAsciiKey = false;
+  /** Keys read lately (see keyAt). */
+  private readonly keys = new Array<string | undefined>(KEY_SLOTS);
 
   constructor(private readonly t: string) {}
 
@@ -210,8 +215,7 @@ class BlockParser {
       let end = colon;
       while (t.charCodeAt(end - 1) === SPACE) end--;
       if (end - at > MAX_KEY_LENGTH) giveUp();
-      if (!this.nonAsciiKey) this.noteKey(at, end);
-      const key = String(plainScalar(t.slice(at, end)));
+      const key = this.keyAt(at, end);
       // `<<` is a merge key to some readers: such files take the careful path (see ANCHOR_OR_ALIAS).
       if (key === "__proto__" || key === "<<" || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
       let v = colon + 1;
@@ -394,6 +398,22 @@ class BlockParser {
       from = i + 1;
     }
     return giveUp();
+  }
+
+  /**
+   * The mapping key written from `at` to `end`. Keys repeat from item to item: one read before
+   * (found by its length and first character) is taken again instead of a new copy of its text.
+   */
+  private keyAt(at: number, end: number): string {
+    const t = this.t;
+    const slot = ((end - at) * 33 + t.charCodeAt(at)) & (KEY_SLOTS - 1);
+    const known = this.keys[slot];
+    if (known !== undefined && known.length === end - at && t.startsWith(known, at)) return known;
+    if (!this.nonAsciiKey) this.noteKey(at, end);
+    const text = t.slice(at, end);
+    const key = String(plainScalar(text));
+    if (key === text) this.keys[slot] = key;
+    return key;
   }
 
   private noteKey(from: number, to: number): void {

@@ -14,6 +14,7 @@ export function diffFields(
   for (const field in desired) {
     const want = desired[field];
     const have = live[field];
+    if (want === have) continue; // the same string, number or nothing: unchanged by any spec
     const spec = fieldSpecOf(specs, field);
     if (have === undefined && spec?.writeOnly) continue;
     if (spec?.type === "set") {

@@ -6,7 +6,7 @@ import type { DesiredResource, LiveResource } from "../model/resource.js";
 export interface KindMatches {
   matches: Match[];
   renames: Map<string, string>;
-  /** Live keys some item claims (under its own key or by a rename). */
+  /** Live keys some item takes over by a rename (an item's own key is not listed: see `desired`). */
   claimed: Set<string>;
 }
 
@@ -23,7 +23,8 @@ export function matchKind(
   live: LiveResource[],
   parentRenames?: ReadonlyMap<string, string>,
 ): KindMatches {
-  const liveByKey = new Map(live.map((l) => [l.key, l]));
+  const liveByKey = new Map<string, LiveResource>();
+  for (const l of live) liveByKey.set(l.key, l);
   const claimed = new Set<string>();
   const renames = new Map<string, string>();
   // Built on first use: most items match by key.
@@ -33,10 +34,7 @@ export function matchKind(
     key !== undefined && liveByKey.has(key) && !(desiredKeys ??= new Set(desired.map((d) => d.key))).has(key) && !claimed.has(key);
   const matches = desired.map((d): Match => {
     const own = liveByKey.get(d.key);
-    if (own) {
-      claimed.add(own.key);
-      return { desired: d, live: own };
-    }
+    if (own) return { desired: d, live: own };
     if (d.absent) return { desired: d };
     const underParent = underRenamedParent(model, d, parentRenames);
     const from = [pinnedKey(d, () => (idIndex ??= indexIds(live)))].find(free) ?? d.previousKeys.find(free) ?? [underParent].find(free);

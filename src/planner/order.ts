@@ -59,7 +59,7 @@ export function orderActions(
 
   // A delete waits for everything that points at the deleted object to go away or move.
   const deletes = actions.filter((a) => a.op === "delete" && linked.has(a.kind));
-  const referrers = deletes.length ? liveReferrers(live, kinds) : new Map<string, { id: string; field: string }[]>();
+  const referrers = deletes.length ? liveReferrers(deletes, live, kinds) : new Map<string, { id: string; field: string }[]>();
   const actionOnLive = new Map<string, Action>();
   if (referrers.size) {
     for (const a of byId.values()) actionOnLive.set(a.renamedFrom === undefined ? a.id : resourceId(a.target, a.kind, a.renamedFrom), a);
@@ -107,8 +107,19 @@ function byDepthThenId(actions: Action[], depth: ReadonlyMap<string, number>): A
   return out;
 }
 
-/** For every live object: which live objects refer to it, and through which field. */
-function liveReferrers(live: LiveResource[], kinds: ReadonlyMap<string, KindModel>): Map<string, { id: string; field: string }[]> {
+/** For every deleted object: which live objects refer to it, and through which field. */
+function liveReferrers(deletes: Action[], live: LiveResource[], kinds: ReadonlyMap<string, KindModel>): Map<string, { id: string; field: string }[]> {
+  // `<target>\0<kind>` → deleted key → the delete's id
+  const deleted = new Map<string, Map<string, string>>();
+  for (const a of deletes) {
+    const group = `${a.target}\u0000${a.kind}`;
+    let byKey = deleted.get(group);
+    if (!byKey) deleted.set(group, (byKey = new Map()));
+    byKey.set(a.key, a.id);
+  }
+  // Live objects come grouped by target and kind: the group last looked in is nearly always the next.
+  let lastGroup = "";
+  let last: Map<string, string> | undefined;
   const out = new Map<string, { id: string; field: string }[]>();
   for (const res of live) {
     const spec = kinds.get(res.kind);
@@ -116,7 +127,10 @@ function liveReferrers(live: LiveResource[], kinds: ReadonlyMap<string, KindMode
     for (const [field, refKind] of refFields(spec)) {
       const value = res.fields[field];
       if (typeof value !== "string") continue;
-      const parent = resourceId(res.target, refKind, value);
+      const group = `${res.target}\u0000${refKind}`;
+      if (group !== lastGroup) [lastGroup, last] = [group, deleted.get(group)];
+      const parent = last?.get(value);
+      if (parent === undefined) continue;
       const list = out.get(parent) ?? [];
       list.push({ id: resourceId(res.target, res.kind, res.key), field });
       out.set(parent, list);

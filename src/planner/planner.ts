@@ -36,7 +36,10 @@ export function plan(input: PlanInput, matched: MatchedPair[] = matchAll(input))
     const result = planKind(m.model, m.policy, m.kind, m.touchable, followsRename);
     for (const a of result.actions) actions.push(a); // a spread would overflow the stack past ~100k
     problems.push(...result.problems);
-    tallies.push({ target: m.target, kind: m.model.kind, policy: m.policy, existing: m.touchable.length, existingMembers: countMembers(m.model, m.touchable), desired: m.desired.filter((d) => !d.absent).length, objectMembers: membersPerObject(m.model, m.touchable) });
+    const objectMembers = membersPerObject(m.model, m.touchable);
+    let existingMembers = 0;
+    for (const n of objectMembers.values()) existingMembers += n;
+    tallies.push({ target: m.target, kind: m.model.kind, policy: m.policy, existing: m.touchable.length, existingMembers, desired: m.desired.filter((d) => !d.absent).length, objectMembers });
   }
   // Actions are put in a stable order by orderActions; problems by their text.
   const ordered = orderActions(actions, input.live, input.kinds);
@@ -170,19 +173,6 @@ function renameFollower(matched: MatchedPair[]): RenameFollower {
     const spec = fieldSpecOf(model.fields, c.field);
     return spec?.linkedById === true && spec.ref !== undefined && renames.get(resourceId(target, spec.ref, c.after)) === c.before;
   };
-}
-
-/** Members of set fields over the given objects. */
-function countMembers(model: KindModel, live: LiveResource[]): number {
-  if (!hasSetFields(model)) return 0;
-  let n = 0;
-  for (const l of live) {
-    for (const f in l.fields) {
-      const v = l.fields[f];
-      if (Array.isArray(v) && fieldSpecOf(model.fields, f)?.type === "set") n += v.length;
-    }
-  }
-  return n;
 }
 
 function summarize(actions: Action[], kinds: ReadonlyMap<string, KindModel>): PlanSummary {
