@@ -1,4 +1,4 @@
-import { can, fieldSpecOf, hasSetFields, reasonOf, type KindModel } from "../model/kind.js";
+import { can, fieldSpecOf, reasonOf, type KindModel } from "../model/kind.js";
 import type { Action, Diagnostic, FieldChange, PlanSummary, SafetyViolation } from "../model/plan.js";
 import { effectivePolicy, type EffectivePolicy, type TargetPolicy } from "../model/policy.js";
 import { resourceId, type DesiredResource, type LiveResource } from "../model/resource.js";
