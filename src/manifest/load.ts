@@ -177,9 +177,13 @@ function toDesired(doc: ParsedDocument, spec: KindSpec, target: string, item: Re
   // fields. A person field whose selector resolvedItems could not resolve keeps the selector,
   // next to the diagnostic that fails the load.
   const canonical = spec.toCanonical(own);
-  const where = index === undefined ? { origin: origin ?? { get source() { return doc.positionOf(["itemsFrom"]); } } } : { index };
-  return new ManifestItem(doc, where, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);
+  const from = index ?? origin ?? { get source() { return doc.positionOf(["itemsFrom"]); } };
+  return new ManifestItem(doc, from, item, target, spec.kind, canonical.key, canonical.fields, canonical.pins);
 }
+
+/** Shared by every item that pins nothing or was never renamed (nothing writes to them). */
+const NO_PINS: Record<string, unknown> = Object.freeze({});
+const NO_PREVIOUS_KEYS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * A desired resource read from a manifest. Its positions are looked up only when a message
@@ -189,36 +193,43 @@ class ManifestItem implements DesiredResource {
   readonly absent: boolean;
   readonly membersPolicy: DesiredResource["membersPolicy"];
   readonly previousKeys: string[];
+  readonly pins: Record<string, unknown>;
 
   constructor(
     private readonly doc: ParsedDocument,
-    /** Its place in the file, or, for an item `itemsFrom` generated, the org object it stands for. */
-    private readonly where: { index: number } | { origin: { readonly source: SourcePosition } },
+    /** Its index in the document's items, or, for an item `itemsFrom` generated, the org object it stands for. */
+    private readonly from: number | { readonly source: SourcePosition },
     private readonly item: Record<string, unknown>,
     readonly target: string,
     readonly kind: string,
     readonly key: string,
     readonly fields: Record<string, unknown>,
-    readonly pins: Record<string, unknown>,
+    pins: Record<string, unknown>,
   ) {
     this.absent = item["absent"] === true;
     this.membersPolicy = item["membersPolicy"] as DesiredResource["membersPolicy"];
-    this.previousKeys = (item["previousKeys"] as string[] | undefined) ?? [];
+    this.previousKeys = (item["previousKeys"] as string[] | undefined) ?? NO_PREVIOUS_KEYS;
+    this.pins = hasOwnFields(pins) ? pins : NO_PINS;
   }
 
   get source(): SourcePosition {
-    return "index" in this.where ? this.doc.positionOf(["items", this.where.index]) : this.where.origin.source;
+    return typeof this.from === "number" ? this.doc.positionOf(["items", this.from]) : this.from.source;
   }
 
   get fieldSources(): Record<string, SourcePosition> {
     const out: Record<string, SourcePosition> = {};
-    const where = this.where;
+    const from = this.from;
     for (const field of Object.keys(this.item)) {
-      const at = "index" in where ? () => this.doc.positionOf(["items", where.index, field]) : () => where.origin.source;
+      const at = typeof from === "number" ? () => this.doc.positionOf(["items", from, field]) : () => from.source;
       Object.defineProperty(out, field, { get: at, enumerable: true });
     }
     return out;
   }
+}
+
+function hasOwnFields(record: Record<string, unknown>): boolean {
+  for (const _ in record) return true;
+  return false;
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

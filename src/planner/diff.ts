@@ -18,6 +18,7 @@ export function diffFields(
     const spec = fieldSpecOf(specs, field);
     if (have === undefined && spec?.writeOnly) continue;
     if (spec?.type === "set") {
+      if (sameList(want, have)) continue;
       const change = diffSet(field, asStrings(want), asStrings(have), membersPolicy);
       if (change) changes.push(change);
     } else if (!sameFieldValue(spec, want, have)) {
@@ -61,6 +62,13 @@ function diffSet(field: string, want: string[], have: string[], policy: MembersP
   const add = [...wantSet].filter((m) => !haveSet.has(m)).sort();
   const remove = policy === "additive" ? [] : [...haveSet].filter((m) => !wantSet.has(m)).sort();
   return add.length || remove.length ? { field, add, remove } : undefined;
+}
+
+/** Two lists with the same members in the same order: as sets too they are equal (the usual case). */
+function sameList(want: unknown, have: unknown): boolean {
+  if (!Array.isArray(want) || !Array.isArray(have) || want.length !== have.length) return false;
+  for (let i = 0; i < want.length; i++) if (want[i] !== have[i] && String(want[i]) !== String(have[i])) return false;
+  return true;
 }
 
 function asStrings(value: unknown): string[] {
