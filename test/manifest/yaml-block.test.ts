@@ -188,6 +188,26 @@ describe("the block-style YAML parser", () => {
   });
 
   it.each([
+    ["a comment where a value could be", "a: # note\n  b: 1\nc: 2\n"],
+    ["a comment after a dash", "- # note\n  a: 1\n-   b: 2\n"],
+    ["spaces and a comment after a value", "key:    value   # trailing\nother:   'x'   # c\n"],
+    ["empty flow collections", "list: []\nmap: {}\nnested: [[], {}]\n"],
+    ["indicators inside quotes", "q: \"a, b [c] {d} # e: f\"\ns: 'it''s: [x]'\n"],
+    ["quoted entries of a flow list", "f: [ \"a, b\", 'c]', d , 'e''f' ]\n"],
+    ["escapes", "u: \"\\u00e9\\u4e2d \\\"q\\\" \\\\ \\/ \\n\"\n"],
+    ["numbers, booleans and nulls", "n: -1\nx: 0x1F\no: 0o17\ny: 1e3\nz: .inf\nw: -.5\nt: True\nf: FALSE\nnul: ~\ne:\ns: 0b101\nk: 1_000\nv: yes\n"],
+    ["a hash and colons inside plain scalars", "url: http://a.b/c?d=e#f\ntime: 12:30:45\nmail: a#b@c\n"],
+    ["documents with comments on their markers", "--- # first\na: 1\n---   \nb: 2\n"],
+    ["a list at its key's indentation inside a list", "- a:\n  - x\n  - y\n  b: 1\n- c: [1, 2]\n"],
+    ["keys that resolve to other scalars", "1: one\ntrue: yes\nnull: none\n0x10: hex\n"],
+    ["CRLF line ends", "a: 1\r\nb:\r\n  - x # c\r\n  - 'y'\r\n\r\n---\r\nc: {d: e}\r\n"],
+  ])("reads %s as js-yaml does", (_, text) => {
+    const read = blockValues(text);
+    expect(read).toBeDefined();
+    expect(read?.values).toEqual(jsYaml(text));
+  });
+
+  it.each([
     ["a block scalar", "a: |\n  text\n"],
     ["a plain scalar over two lines", "a: one\n  two\n"],
     ["a quoted scalar over two lines", "a: 'one\n  two'\n"],
