@@ -214,10 +214,8 @@ class BlockParser {
       if (first < 128 && NOT_PLAIN_START[first]) giveUp(); // quoted, complex or empty keys
       let end = colon;
       while (t.charCodeAt(end - 1) === SPACE) end--;
-      if (end - at > MAX_KEY_LENGTH) giveUp();
       const key = this.keyAt(at, end);
-      // `<<` is a merge key to some readers: such files take the careful path (see ANCHOR_OR_ALIAS).
-      if (key === "__proto__" || key === "<<" || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
+      this.refuseKey(map, key);
       let v = colon + 1;
       while (v < this.eol && t.charCodeAt(v) === SPACE) v++;
       if (v === this.eol || t.charCodeAt(v) === HASH) {
@@ -292,39 +290,53 @@ class BlockParser {
     if (depth > MAX_FLOW_DEPTH) giveUp();
     if (c === OPEN_SEQ) {
       const list: unknown[] = [];
-      let i = this.skipSpaces(at + 1);
-      if (t.charCodeAt(i) === CLOSE_SEQ) return [list, i + 1];
-      for (;;) {
+      const after = this.flowEntries(at, CLOSE_SEQ, (i) => {
         const [value, end] = this.flowEntry(i, depth);
         list.push(value);
-        i = this.skipSpaces(end);
-        const ch = t.charCodeAt(i);
-        if (ch === CLOSE_SEQ) return [list, i + 1];
-        if (ch !== COMMA) giveUp();
-        i = this.skipSpaces(i + 1);
-      }
+        return end;
+      });
+      return [list, after];
     }
     if (c === OPEN_MAP) {
       const map: Record<string, unknown> = {};
-      let i = this.skipSpaces(at + 1);
-      if (t.charCodeAt(i) === CLOSE_MAP) return [map, i + 1];
-      for (;;) {
+      const after = this.flowEntries(at, CLOSE_MAP, (i) => {
         const keyEnd = this.flowPlainEnd(i);
         const colon = this.skipSpaces(keyEnd);
         if (t.charCodeAt(colon) !== COLON || t.charCodeAt(colon + 1) !== SPACE) giveUp();
-        if (!this.nonAsciiKey) this.noteKey(i, keyEnd);
-        const key = String(plainScalar(t.slice(i, keyEnd)));
-        if (key === "__proto__" || key === "<<" || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
+        const key = this.keyAt(i, keyEnd);
+        this.refuseKey(map, key);
         const [value, end] = this.flowEntry(this.skipSpaces(colon + 1), depth);
         map[key] = value;
-        i = this.skipSpaces(end);
-        const ch = t.charCodeAt(i);
-        if (ch === CLOSE_MAP) return [map, i + 1];
-        if (ch !== COMMA) giveUp();
-        i = this.skipSpaces(i + 1);
-      }
+        return end;
+      });
+      return [map, after];
     }
     return giveUp();
+  }
+
+  /**
+   * The entries of the flow collection opened at `at` and closed by `close`: `read` reads the
+   * entry starting at an index and says where it ends. Returns the index after the close.
+   */
+  private flowEntries(at: number, close: number, read: (at: number) => number): number {
+    let i = this.skipSpaces(at + 1);
+    if (this.t.charCodeAt(i) === close) return i + 1;
+    for (;;) {
+      i = this.skipSpaces(read(i));
+      const ch = this.t.charCodeAt(i);
+      if (ch === close) return i + 1;
+      if (ch !== COMMA) giveUp();
+      i = this.skipSpaces(i + 1);
+    }
+  }
+
+  /**
+   * Keys left to js-yaml: a repeated key (js-yaml refuses it), `__proto__` (which it sets
+   * apart) and `<<`, a merge key to some readers (such files take the careful path, see
+   * ANCHOR_OR_ALIAS in yaml.ts).
+   */
+  private refuseKey(map: Record<string, unknown>, key: string): void {
+    if (key === "__proto__" || key === "<<" || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
   }
 
   /** One entry of a flow collection: a quoted scalar, a nested flow collection or a plain scalar. */
@@ -405,6 +417,7 @@ class BlockParser {
    * (found by its length and first character) is taken again instead of a new copy of its text.
    */
   private keyAt(at: number, end: number): string {
+    if (end - at > MAX_KEY_LENGTH) giveUp();
     const t = this.t;
     const slot = ((end - at) * 33 + t.charCodeAt(at)) & (KEY_SLOTS - 1);
     const known = this.keys[slot];
