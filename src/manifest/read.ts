@@ -103,7 +103,7 @@ function readText(f: ManifestFile): Text | FileRead {
   return decoded.ok ? decoded : { documents: [], diagnostics: [decoded.problem] };
 }
 
-/** `parsed`: what a fast parser read, or null when the fast parsers refused the text. */
+/** `fast`: what a fast parser read, or null when the fast parsers refused the text. */
 function checked(display: string, { text, plain }: Text, fast: FastParse | null): FileRead {
   const parsed = parseYamlFile(display, text, fast);
   if (!parsed.diagnostics.length) {
