@@ -7,7 +7,7 @@ import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
 import { schemaCommand } from "./commands/schema.js";
 import { showCommand } from "./commands/show.js";
-import { validateCommand } from "./commands/validate.js";
+import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from "./commands/validate.js";
 import { ORGFORM_VERSION } from "../engine/version.js";
 import { describeError } from "./errors.js";
 import { Io } from "./io.js";
@@ -36,8 +36,9 @@ export async function main(argv: string[], io: Io = new Io()): Promise<number> {
     .command("validate")
     .description("check manifests; call no vendor")
     .argument("[paths...]", "manifest files or folders", ["."])
-    .action((paths: string[]) => {
-      exitCode = validateCommand(paths, io);
+    .addOption(new Option("--format <format>", "text; json: one report on stdout; github: problems as GitHub Actions annotations").choices(VALIDATE_FORMATS).default("text"))
+    .action((paths: string[], opts: { format: ValidateFormat }) => {
+      exitCode = validateCommand(paths, io, opts.format);
     });
 
   program
