@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../helpers/orgform.js";
 
 describe("orgform emulator", () => {
-  it("prints its base URL when ready and serves the seeded state", async () => {
+  it("prints its base URL when ready, the examples' endpoint variables, and serves the seeded state", async () => {
     const child = spawn(process.execPath, [CLI, "emulator", "--state", "examples/emulator/quickstart.yaml"], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on("data", (d: Buffer) => {
@@ -18,6 +20,13 @@ describe("orgform emulator", () => {
       const state = (await (await fetch(`${url}/_emulator/state`)).json()) as { dingtalk: { punchGroups: unknown[] } };
 
       expect(state.dingtalk.punchGroups).toHaveLength(1);
+      // Each printed endpoint answers as its vendor (an unknown prefix is a 404 of the emulator's own).
+      const exports = [...stderr.matchAll(/export ([A-Z0-9]+)_ENDPOINT=(\S+)/g)];
+      expect(exports.map((m) => m[1])).toEqual(["DINGTALK", "ISDP", "JIANDAOYUN", "O2OA", "XINRENXINSHI"]);
+      for (const m of exports) {
+        const answer = await fetch(`${m[2]}/`);
+        expect(await answer.text()).not.toContain("no vendor at");
+      }
     } finally {
       child.kill("SIGINT");
     }

@@ -1,3 +1,4 @@
+import { vendorEmulators } from "../../emulator/registry.js";
 import { startEmulator } from "../../emulator/server.js";
 import { readStateFile } from "../../emulator/state.js";
 import { UsageError } from "../../model/errors.js";
@@ -19,12 +20,21 @@ export async function emulatorCommand(options: EmulatorOptions, io: Io): Promise
   });
   io.out(`orgform emulator listening on ${emulator.url}\n`);
   io.err(`Vendors at ${emulator.url}/<vendor>; admin API at ${emulator.url}/_emulator/. Press Ctrl-C to stop.\n`);
+  io.err(endpointLines(emulator.url));
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await emulator.close();
   return 0;
+}
+
+/** The variables the examples' Target documents read their endpoints from, set for this emulator. */
+export function endpointLines(url: string): string {
+  const lines = Object.keys(vendorEmulators)
+    .sort()
+    .map((vendor) => `  export ${vendor.toUpperCase()}_ENDPOINT=${url}/${vendor}\n`);
+  return `For the examples' targets (endpoint: \${<VENDOR>_ENDPOINT}):\n${lines.join("")}`;
 }
 
 /** `--port`: a whole number from 0 (any free port) to 65535. */
