@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
+import { COMPLETION_SHELLS, completionScript, type CompletionShell } from "./completion.js";
 import { applyCommand } from "./commands/apply.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { whoisCommand } from "./commands/whois.js";
@@ -133,6 +134,14 @@ export async function main(argv: string[], io: Io = new Io()): Promise<number> {
     .option("--state <file>", "seed state (YAML or JSON)")
     .action(async (opts) => {
       exitCode = await emulatorCommand(opts, io);
+    });
+
+  program
+    .command("completion")
+    .description("print a shell completion script (bash or zsh); source it from your shell's rc file")
+    .addArgument(new Argument("[shell]", "the shell").choices(COMPLETION_SHELLS).default("bash"))
+    .action((shell: CompletionShell) => {
+      io.out(completionScript(program, shell));
     });
 
   try {
