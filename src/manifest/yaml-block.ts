@@ -1,5 +1,6 @@
 import { MAX_FLOW_DEPTH, MAX_INDENT } from "./guard.js";
 import { plainScalar } from "./yaml-core.js";
+import type { FastParse } from "./yaml.js";
 
 /**
  * A parser for the plain block style manifests are nearly always written in: mappings and
@@ -13,7 +14,7 @@ import { plainScalar } from "./yaml-core.js";
  * nesting deeper than the guard allows (guard.ts words that refusal). The caller then asks
  * js-yaml, so this parser decides only how fast a file is read, never what it means.
  */
-export function blockValues(text: string, plain = false): BlockParse | undefined {
+export function blockValues(text: string, plain = false): FastParse | undefined {
   // A plain text (see encoding.ts) holds none of the characters OUTSIDE looks for.
   if (!plain && OUTSIDE.test(text)) return undefined;
   try {
@@ -24,12 +25,6 @@ export function blockValues(text: string, plain = false): BlockParse | undefined
     if (err === GIVE_UP) return undefined;
     throw err;
   }
-}
-
-export interface BlockParse {
-  values: unknown[];
-  /** No mapping key holds a character outside ASCII (so no two keys can look alike). */
-  asciiKeys: boolean;
 }
 
 /**
