@@ -53,8 +53,8 @@ function compiledValidators(): Readonly<Record<string, ValidateFunction>> | null
 
 /** The validator for a schema file under `schemas/`, e.g. `kinds/dingtalk.PunchGroup.schema.json`. */
 export function validatorFor(schemaFile: string): ValidateFunction {
-  const compiled = compiledValidators()?.[schemaFile];
-  if (compiled) return compiled;
+  const prebuilt = compiledValidators()?.[schemaFile];
+  if (prebuilt) return prebuilt;
   const fn = schemaRegistry().getSchema(schemaFile);
   if (!fn) throw new Error(`no schema ${schemaFile} under ${SCHEMA_DIR}`);
   return fn;
