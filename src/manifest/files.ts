@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import type { Diagnostic } from "../model/plan.js";
+import { IGNORE_FILE, ignoredBy, readIgnoreFile, type IgnoreRule } from "./ignore.js";
 
 const MANIFEST_FILE = /\.ya?ml$/i;
 /** Folders never walked, and why: they hold other tools' files, never manifests. */
@@ -20,6 +21,8 @@ export interface ManifestFile {
 export interface SkippedEntry {
   display: string;
   reason: string;
+  /** Left out as an ignore file asked: not worth a note on every run. */
+  quiet?: boolean;
 }
 
 export interface Discovery {
@@ -31,7 +34,8 @@ export interface Discovery {
 
 /**
  * Every YAML file under the given paths (files as given, folders walked, symbolic links
- * followed), sorted, once each. Whatever is not read is listed in `skipped` with its reason;
+ * followed), sorted, once each. Whatever is not read is listed in `skipped` with its reason
+ * (quietly when a `.orgformignore` leaves it out; a path given by name is always read);
  * whatever cannot be read is a problem.
  */
 export function discoverManifests(paths: string[], cwd = process.cwd()): Discovery {
@@ -55,11 +59,11 @@ class Walker {
 
   constructor(private readonly cwd: string) {}
 
-  visit(abs: string, given: boolean): void {
+  visit(abs: string, given: boolean, rules: readonly IgnoreRule[] = []): void {
     const display = displayPath(abs, this.cwd);
     const stat = this.statOf(abs, display);
     if (!stat) return;
-    if (stat.isDirectory()) return this.walkDir(abs, display);
+    if (stat.isDirectory()) return this.walkDir(abs, display, rules);
     if (!stat.isFile()) return this.skip(display, "not a regular file");
     if (!given && !MANIFEST_FILE.test(abs)) return this.skip(display, "not a .yaml/.yml file");
     const real = realpathSync(abs);
@@ -68,7 +72,7 @@ class Walker {
     this.files.set(real, display);
   }
 
-  private walkDir(abs: string, display: string): void {
+  private walkDir(abs: string, display: string, inherited: readonly IgnoreRule[]): void {
     const real = realpathSync(abs);
     if (this.seenDirs.has(real)) return this.skip(`${display}/`, "a folder already read (a symbolic link leads back to it)");
     this.seenDirs.add(real);
@@ -79,11 +83,19 @@ class Walker {
       this.problems.push({ message: `${display}: the folder cannot be read (${codeOf(err)})` });
       return;
     }
+    const own = names.includes(IGNORE_FILE) ? readIgnoreFile(abs, display) : { rules: [], problems: [] };
+    this.problems.push(...own.problems);
+    const rules = own.rules.length ? [...inherited, ...own.rules] : inherited;
     for (const name of names) {
       const why = SKIPPED_DIRS.get(name);
       const full = join(abs, name);
-      if (why && isDirectory(full)) this.skip(`${displayPath(full, this.cwd)}/`, `${why}, never walked`);
-      else this.visit(full, false);
+      const shown = displayPath(full, this.cwd);
+      const folder = (why !== undefined || rules.length > 0) && isDirectory(full);
+      const ignored = rules.length ? ignoredBy(rules, full, folder) : undefined;
+      if (name === IGNORE_FILE) this.skip(shown, "orgform's ignore file", true);
+      else if (ignored) this.skip(folder ? `${shown}/` : shown, `left out by ${ignored.where}`, true);
+      else if (why && folder) this.skip(`${shown}/`, `${why}, never walked`);
+      else this.visit(full, false, rules);
     }
   }
 
@@ -105,8 +117,8 @@ class Walker {
     }
   }
 
-  private skip(display: string, reason: string): void {
-    this.skipped.push({ display, reason });
+  private skip(display: string, reason: string, quiet = false): void {
+    this.skipped.push(quiet ? { display, reason, quiet } : { display, reason });
   }
 }
 

@@ -134,10 +134,10 @@ function summarize(skipped: SkippedEntry[]): string {
   return ` (not read: ${shown}${skipped.length > 3 ? `; and ${skipped.length - 3} more` : ""})`;
 }
 
-/** One note line per reason: what was not read. */
+/** One note line per reason: what was not read (but for what an ignore file left out). */
 export function skippedNotes(skipped: SkippedEntry[]): string[] {
   const byReason = new Map<string, string[]>();
-  for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.display]);
+  for (const s of skipped) if (!s.quiet) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.display]);
   return [...byReason].map(([reason, names]) => {
     const shown = names.slice(0, 8).join(", ");
     const more = names.length > 8 ? ` and ${names.length - 8} more` : "";

@@ -51,8 +51,8 @@ describe("examples/jiandaoyun against examples/emulator/jiandaoyun.yaml", () => 
 
     const run = await runCli(["apply", dir, "--dry-run", "--force"], { env });
 
-    // Nothing on stderr but the note that the example's demo.env is not a manifest.
-    expect(run.stderr).toBe("note: not read (not a .yaml/.yml file): examples/jiandaoyun/demo.env\n");
+    // Nothing on stderr: the example's .orgformignore leaves its demo.env out quietly.
+    expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`POST ${env.JIANDAOYUN_ENDPOINT}/api/v5/corp/role_group/update`);
     expect(run.stdout).toContain('"role_group_no": 2559,\n  "name": "研发部门"');

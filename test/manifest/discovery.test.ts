@@ -107,6 +107,48 @@ describe("what is not read is reported, with the reason", () => {
   });
 });
 
+describe(".orgformignore leaves files and folders out, quietly", () => {
+  it("by name at any depth, by path from its folder, folders only with a trailing /, ** across folders", () => {
+    const dir = tree({
+      ".orgformignore": "# local files\n*.env\ndrafts/\n/top-only.yaml\narchive/**/old-*.yaml\n\n",
+      "t.yaml": TARGET,
+      "g.yaml": group("g"),
+      "demo.env": "X=1",
+      "drafts/d.yaml": group("d"),
+      "sub/drafts/e.yaml": group("e"),
+      "top-only.yaml": group("top"),
+      "sub/top-only.yaml": group("deep"),
+      "archive/2024/q1/old-a.yaml": group("old"),
+      "archive/2024/new-b.yaml": group("new"),
+      "sub/drafts.yaml": group("file-not-folder"),
+    });
+
+    const run = loadLikeCli([dir], { env: ENV, cwd: dir });
+    const m = loadManifests([dir], { env: ENV, cwd: dir });
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(m.desired.map((d) => d.key).sort()).toEqual(["deep", "file-not-folder", "g", "new"]);
+    expect(m.skipped).toContainEqual({ display: "drafts/", reason: "left out by .orgformignore:3", quiet: true });
+    expect(m.skipped).toContainEqual({ display: "archive/2024/q1/old-a.yaml", reason: "left out by .orgformignore:5", quiet: true });
+  });
+
+  it("applies a nested ignore file to its own folder only; a path given by name is always read", () => {
+    const dir = tree({ "t.yaml": TARGET, "a/.orgformignore": "*.yaml\n", "a/x.yaml": group("x"), "b/y.yaml": group("y") });
+
+    expect(keysOf(dir)).toEqual(["y"]);
+    expect(loadManifests([dir, join(dir, "a", "x.yaml")], { env: ENV, cwd: dir }).desired.map((d) => d.key).sort()).toEqual(["x", "y"]);
+  });
+
+  it("names what it left out when a path yields nothing, and refuses negation with its line", () => {
+    const all = tree({ "org/.orgformignore": "*.yaml\n", "org/g.yaml": group("g") });
+    const negated = tree({ ".orgformignore": "# keep\n!g.yaml\n", "t.yaml": TARGET, "g.yaml": group("g") });
+
+    expect(loadLikeCli(["org"], { env: ENV, cwd: all }).stderr).toMatch(/^org: no orgform manifest here \(not read: org\/\.orgformignore: orgform's ignore file; org\/g\.yaml: left out by org\/\.orgformignore:1\)$/m);
+    expect(loadLikeCli([negated], { env: ENV, cwd: negated }).stderr).toMatch(/^\.orgformignore:2:1 negation \(!\) is not supported/m);
+  });
+});
+
 describe("a path that yields no manifest, or cannot be read, is an error", () => {
   it.each([
     ["an empty folder", { "empty": null }, "empty", /^empty: no orgform manifest here \(nothing under it\)$/m],
