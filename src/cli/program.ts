@@ -37,7 +37,7 @@ export async function main(argv: string[], io: Io = new Io()): Promise<number> {
     .command("validate")
     .description("check manifests; call no vendor")
     .argument("[paths...]", "manifest files or folders", ["."])
-    .addOption(new Option("--format <format>", "text; json: one report on stdout; github: problems as GitHub Actions annotations").choices(VALIDATE_FORMATS).default("text"))
+    .addOption(new Option("--format <format>", "text; json: one report on stdout; github: problems as GitHub Actions annotations; gitlab: a GitLab code quality report").choices(VALIDATE_FORMATS).default("text"))
     .action((paths: string[], opts: { format: ValidateFormat }) => {
       exitCode = validateCommand(paths, io, opts.format);
     });

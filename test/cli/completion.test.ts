@@ -22,7 +22,7 @@ describe("orgform completion", async () => {
     [["orgform", ""], ["--help", "--log-level", "--version", "apply", "completion", "doctor", "emulator", "import", "plan", "schema", "show", "validate", "whois"]],
     [["orgform", "plan", "--f"], ["--format"]],
     [["orgform", "plan", "--format", ""], ["json", "markdown", "text"]],
-    [["orgform", "validate", "--format", ""], ["github", "json", "text"]],
+    [["orgform", "validate", "--format", ""], ["github", "gitlab", "json", "text"]],
     [["orgform", "doctor", "--format", "t"], ["text"]],
     [["orgform", "apply", "--d"], ["--dry-run"]],
     [["orgform", "apply", "--plan", "examp"], ["examples"]],

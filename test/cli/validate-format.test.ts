@@ -9,7 +9,7 @@ const broken = {
 };
 
 describe("validate --format", () => {
-  it("json: one report of what was read, and nothing but notes on stderr", async () => {
+  it("json: one report of what was read; stderr as in the text format", async () => {
     const dir = exampleOf("isdp").dir;
     const text = await runCli(["validate", dir]);
     const run = await runCli(["validate", dir, "--format", "json"]);
@@ -19,7 +19,8 @@ describe("validate --format", () => {
     expect(report).toMatchObject({ valid: true, targets: 1, kinds: 1, problems: [] });
     expect(text.stdout).toContain(`${(report["files"] as string[]).length} files, 1 target, ${String(report["resources"])} resources`);
     expect(report["unsetVariables"]).toEqual(["ISDP_APP_TOKEN", "ISDP_ENDPOINT"]);
-    expect(run.stderr).not.toContain("Note: not set here");
+    // The format changes stdout only.
+    expect(run.stderr).toBe(text.stderr);
   });
 
   it("json: every problem the text format prints, with file, line, column, path and message", async () => {
@@ -33,7 +34,24 @@ describe("validate --format", () => {
     const lines = text.stderr.trim().split("\n").slice(0, -1);
     expect(report.problems.length).toBeGreaterThan(1);
     expect(report.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`)).toEqual(lines);
-    expect(run.stderr).toMatch(/^Error: \d+ problems in the input\.\n$/);
+    expect(run.stderr).toBe(text.stderr);
+  });
+
+  it("gitlab: a code quality report, one issue per problem with its file and line; [] when valid", async () => {
+    const dir = manifestDir(broken);
+    const text = await runCli(["validate", dir]);
+    const run = await runCli(["validate", dir, "--format", "gitlab"]);
+    const valid = await runCli(["validate", exampleOf("isdp").dir, "--format", "gitlab"]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(text.stderr);
+    const issues = JSON.parse(run.stdout) as { description: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
+    const lines = text.stderr.trim().split("\n").slice(0, -1);
+    expect(issues.map((i) => `${i.location.path}:${i.location.lines.begin}: ${i.description}`)).toEqual(lines.map((l) => l.replace(/^([^:]+):(\d+):\d+ /, "$1:$2: ")));
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    expect(issues.every((i) => i.severity === "major")).toBe(true);
+    expect(valid.code).toBe(0);
+    expect(JSON.parse(valid.stdout)).toEqual([]);
   });
 
   it("github: one error annotation per problem, on the line the text format names", async () => {
@@ -43,6 +61,7 @@ describe("validate --format", () => {
 
     expect(run.code).toBe(1);
     const lines = text.stderr.trim().split("\n").slice(0, -1);
+    expect(run.stderr).toBe(text.stderr);
     const annotations = run.stdout.trim().split("\n");
     expect(annotations).toHaveLength(lines.length);
     for (const [i, a] of annotations.entries()) {
