@@ -4,8 +4,12 @@ import type { Diagnostic } from "../model/plan.js";
 /** `file:line:column path: message` */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? `${d.source.file}:${d.source.line}:${d.source.column} ` : "";
-  const path = d.path ? `${d.path}: ` : "";
-  return `${where}${path}${d.message}`;
+  return `${where}${problemText(d)}`;
+}
+
+/** `path: message`, or the message alone when there is no field path. */
+export function problemText(d: Diagnostic): string {
+  return d.path ? `${d.path}: ${d.message}` : d.message;
 }
 
 /** The one place that turns an error into words for the user and an exit code. */

@@ -57,7 +57,7 @@ export class RateLimiter {
       // A call let through up to half an interval late keeps the bucket's timeline, so timer
       // lateness does not add up over a long run; after a longer pause the timeline restarts.
       const from = now - due <= interval / 2 ? due : now;
-      this.nextFree.set(key, Math.max(from, due) + interval);
+      this.nextFree.set(key, from + interval);
       const list = this.calls.get(key) ?? [];
       list.push(call);
       this.calls.set(key, list);

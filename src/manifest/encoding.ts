@@ -5,8 +5,8 @@ import type { Diagnostic } from "../model/plan.js";
  * C1 controls, line/paragraph separators and the bidirectional overrides and isolates that
  * make text display in another order than it is stored.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN_RANGES = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+export const FORBIDDEN_CHAR = new RegExp(`[${FORBIDDEN_RANGES}]`);
 
 /**
  * `plain`: the text holds no control character (tab and carriage return included), no line or
@@ -16,8 +16,8 @@ export const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2
  */
 export type Decoded = { ok: true; text: string; plain: boolean } | { ok: false; problem: Diagnostic };
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NOT_PLAIN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\\\uFEFF\uFFFE\uFFFF]/;
+/** The forbidden characters, and tab, backslash, BOM and the two non-characters: one class, one scan. */
+const NOT_PLAIN = new RegExp(`[${FORBIDDEN_RANGES}\\t\\\\\\uFEFF\\uFFFE\\uFFFF]`);
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

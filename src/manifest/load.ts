@@ -2,7 +2,7 @@ import { findKind, findDriver, allKinds } from "../drivers/registry.js";
 import type { KindSpec } from "../drivers/driver.js";
 import { ManifestError } from "../model/errors.js";
 import type { Diagnostic } from "../model/plan.js";
-import { COMMON_ITEM_FIELDS, type DesiredResource, type SourcePosition } from "../model/resource.js";
+import { COMMON_ITEM_FIELDS, pairKey, type DesiredResource, type SourcePosition } from "../model/resource.js";
 import type { TargetConfig } from "../model/target.js";
 import { schemaDiagnostics } from "./diagnose.js";
 import { identityClashes, overlappingTargets, ownIdPins, policyKindProblems } from "./checks.js";
@@ -134,7 +134,7 @@ export function checkDocuments(
       diagnostics.push({ source: doc.positionOf(["kind"]), path: "kind", message: `kind ${spec.kind} belongs to driver ${driverOfKind}, but target "${target.name}" uses driver ${target.driver}` });
       continue;
     }
-    const group = `${target.name}\u0000${spec.kind}`;
+    const group = pairKey(target.name, spec.kind);
     scope.set(group, { target: target.name, kind: spec.kind });
     let seen = byKind.get(group);
     if (!seen) byKind.set(group, (seen = new Map()));

@@ -1,8 +1,8 @@
 import { refFields, type KindModel } from "../model/kind.js";
 import type { Diagnostic } from "../model/plan.js";
-import type { DesiredResource } from "../model/resource.js";
+import { pairKey, pairLookup, type DesiredResource } from "../model/resource.js";
 
-/** Items by target and kind (`<target>\0<kind>`), then by key: the first item with each key. */
+/** Items by pairKey(target, kind), then by key: the first item with each key. */
 export type ItemGroups = ReadonlyMap<string, ReadonlyMap<string, DesiredResource>>;
 
 /**
@@ -14,14 +14,7 @@ export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<s
   const refs = refFieldsByKind(kinds);
   if (![...refs.values()].some((list) => list.length)) return [];
   const diagnostics: Diagnostic[] = [];
-  // Items come grouped by target and kind: the group last looked in is nearly always the next.
-  let lastGroup = "";
-  let last: ReadonlyMap<string, DesiredResource> | undefined;
-  const find = (target: string, kind: string, key: string) => {
-    const group = `${target}\u0000${kind}`;
-    if (group !== lastGroup) [lastGroup, last] = [group, groups.get(group)];
-    return last?.get(key);
-  };
+  const groupOf = pairLookup(groups);
   for (const d of desired) {
     if (d.absent) continue;
     const fields = refs.get(d.kind);
@@ -29,7 +22,7 @@ export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<s
     for (const [field, refKind] of fields) {
       const value = d.fields[field];
       if (value === undefined || value === null) continue;
-      const other = find(d.target, refKind, String(value));
+      const other = groupOf(d.target, refKind)?.get(String(value));
       if (other && !other.absent) continue;
       const at = d.fieldSources?.[field] ?? d.source;
       const why = other ? "which is marked absent" : `which no manifest for target "${d.target}" defines`;
@@ -43,7 +36,7 @@ export function checkReferences(desired: DesiredResource[], kinds: ReadonlyMap<s
 function groupItems(desired: DesiredResource[]): ItemGroups {
   const groups = new Map<string, Map<string, DesiredResource>>();
   for (const d of desired) {
-    const group = `${d.target}\u0000${d.kind}`;
+    const group = pairKey(d.target, d.kind);
     let byKey = groups.get(group);
     if (!byKey) groups.set(group, (byKey = new Map()));
     if (!byKey.has(d.key)) byKey.set(d.key, d);

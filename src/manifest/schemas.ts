@@ -14,7 +14,7 @@ export const SCHEMA_DIR = fileURLToPath(new URL("../../schemas/", import.meta.ur
 let shared: Ajv | undefined;
 
 /** How every schema is compiled, at build time (scripts/compile-schemas.mjs) or here. */
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
+const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
 /** Every schema under `schemas/`, keyed by its path there (`kinds/isdp.Person.schema.json`). */
 export function schemaFiles(): { key: string; schema: object }[] {

@@ -46,6 +46,26 @@ export interface LiveResource {
   readOnly?: string;
 }
 
+/** The key of a (target, kind) pair in maps: `<target>\0<kind>`. */
+export function pairKey(target: string, kind: string): string {
+  return `${target}\u0000${kind}`;
+}
+
+/**
+ * A look-up in maps keyed by pairKey, for loops over objects that come grouped by target and
+ * kind: the pair last asked for is nearly always the next, so its key is built once per run of
+ * the group, not once per object.
+ */
+export function pairLookup<T>(groups: ReadonlyMap<string, T>): (target: string, kind: string) => T | undefined {
+  let lastTarget: string | undefined;
+  let lastKind: string | undefined;
+  let last: T | undefined;
+  return (target, kind) => {
+    if (target !== lastTarget || kind !== lastKind) [lastTarget, lastKind, last] = [target, kind, groups.get(pairKey(target, kind))];
+    return last;
+  };
+}
+
 /** Identity of a resource across the whole run. */
 export function resourceId(target: string, kind: string, key: string): string {
   return `${target}/${kind}/${key}`;

@@ -1,6 +1,6 @@
 import { fieldSpecOf, refFields, type KindModel } from "../model/kind.js";
 import type { Action, Diagnostic } from "../model/plan.js";
-import { resourceId, type LiveResource } from "../model/resource.js";
+import { pairKey, pairLookup, resourceId, type LiveResource } from "../model/resource.js";
 
 /**
  * Fill in `dependsOn` (on actions made with none) and sort the actions so that every action
@@ -109,17 +109,15 @@ function byDepthThenId(actions: Action[], depth: ReadonlyMap<string, number>): A
 
 /** For every deleted object: which live objects refer to it, and through which field. */
 function liveReferrers(deletes: Action[], live: LiveResource[], kinds: ReadonlyMap<string, KindModel>): Map<string, { id: string; field: string }[]> {
-  // `<target>\0<kind>` → deleted key → the delete's id
+  // pairKey(target, kind) → deleted key → the delete's id
   const deleted = new Map<string, Map<string, string>>();
   for (const a of deletes) {
-    const group = `${a.target}\u0000${a.kind}`;
+    const group = pairKey(a.target, a.kind);
     let byKey = deleted.get(group);
     if (!byKey) deleted.set(group, (byKey = new Map()));
     byKey.set(a.key, a.id);
   }
-  // Live objects come grouped by target and kind: the group last looked in is nearly always the next.
-  let lastGroup = "";
-  let last: Map<string, string> | undefined;
+  const deletedIn = pairLookup(deleted);
   const out = new Map<string, { id: string; field: string }[]>();
   for (const res of live) {
     const spec = kinds.get(res.kind);
@@ -127,9 +125,7 @@ function liveReferrers(deletes: Action[], live: LiveResource[], kinds: ReadonlyM
     for (const [field, refKind] of refFields(spec)) {
       const value = res.fields[field];
       if (typeof value !== "string") continue;
-      const group = `${res.target}\u0000${refKind}`;
-      if (group !== lastGroup) [lastGroup, last] = [group, deleted.get(group)];
-      const parent = last?.get(value);
+      const parent = deletedIn(res.target, refKind)?.get(value);
       if (parent === undefined) continue;
       const list = out.get(parent) ?? [];
       list.push({ id: resourceId(res.target, res.kind, res.key), field });

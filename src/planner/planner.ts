@@ -1,7 +1,7 @@
 import { can, fieldSpecOf, reasonOf, type KindModel } from "../model/kind.js";
 import type { Action, Diagnostic, FieldChange, PlanSummary, SafetyViolation } from "../model/plan.js";
 import { effectivePolicy, type EffectivePolicy, type TargetPolicy } from "../model/policy.js";
-import { resourceId, type DesiredResource, type LiveResource } from "../model/resource.js";
+import { pairKey, resourceId, type DesiredResource, type LiveResource } from "../model/resource.js";
 import { createChanges, diffFields } from "./diff.js";
 import { globToRegExp, matchesAny } from "./glob.js";
 import { orderActions } from "./order.js";
@@ -187,10 +187,6 @@ function summarize(actions: Action[], kinds: ReadonlyMap<string, KindModel>): Pl
     }
   }
   return s;
-}
-
-function pairKey(target: string, kind: string): string {
-  return `${target}\u0000${kind}`;
 }
 
 /** Items by pairKey(target, kind); grouped by target, then kind, so no key is built per item. */

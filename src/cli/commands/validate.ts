@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Manifests } from "../../manifest/load.js";
 import { ManifestError } from "../../model/errors.js";
 import type { Diagnostic } from "../../model/plan.js";
-import { describeError } from "../errors.js";
+import { describeError, problemText } from "../errors.js";
 import type { Io } from "../io.js";
 import { load } from "./shared.js";
 
@@ -50,7 +50,7 @@ function unsetNote(unset: string[]): string {
 
 /** One problem as an entry of a GitLab code quality report (the Code Climate issue format). */
 export function codeQualityIssue(d: Diagnostic): Record<string, unknown> {
-  const description = d.path ? `${d.path}: ${d.message}` : d.message;
+  const description = problemText(d);
   const path = d.source?.file ?? ".";
   const line = d.source?.line ?? 1;
   const fingerprint = createHash("sha256").update(`${path}\u0000${line}\u0000${d.source?.column ?? 0}\u0000${description}`).digest("hex");
@@ -68,7 +68,7 @@ function problemOf(d: Diagnostic): Record<string, unknown> {
 
 /** `::error file=F,line=L,col=C,title=orgform::path: message`, escaped as GitHub's workflow commands want. */
 export function annotation(d: Diagnostic): string {
-  const message = escapeData(d.path ? `${d.path}: ${d.message}` : d.message);
+  const message = escapeData(problemText(d));
   if (!d.source) return `::error title=orgform::${message}`;
   const where = [`file=${escapeProperty(d.source.file)}`, `line=${d.source.line}`, `col=${d.source.column}`, "title=orgform"];
   return `::error ${where.join(",")}::${message}`;
